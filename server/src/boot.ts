@@ -1,0 +1,154 @@
+/**
+ * Composition root: config → database → redis → services → app → realtime → workers.
+ * `main.ts` calls this with the process's config; tests call it with their own.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Infra } from './context';
+import { openDatabase } from './db/client';
+import { createSessionMiddleware } from './features/accounts/session';
+import { JobRegistry } from './jobs/registry';
+import { systemClock, type Clock } from './lib/clock';
+import { DomainEvents } from './lib/domain-events';
+import { createLogger, type Logger } from './lib/logger';
+import { createMetrics } from './lib/metrics';
+import { attachGateway } from './realtime/gateway';
+import { createRealtimeServer } from './realtime/server';
+import { connectRedis } from './redis/connection';
+import { startPrivateRedis, type PrivateRedis } from './redis/private-redis';
+import { seedDemo } from './seed/seed';
+import {
+  allJobs,
+  allRoutes,
+  createServices,
+  socketHandlers,
+  wireDomainEvents,
+  type Services,
+} from './services';
+
+export interface GovcraftHandle {
+  config: Config;
+  infra: Infra;
+  services: Services;
+  /** Base URL when the api role listens; null for worker-only nodes. */
+  url: string | null;
+  port: number | null;
+  httpServer: HttpServer | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Milliseconds running jobs get to finish on shutdown. */
+  shutdownGraceMs?: number;
+}
+
+export async function startGovcraft(
+  config: Config,
+  options: StartOptions = {},
+): Promise<GovcraftHandle> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        const started = Date.now();
+        await cleanup().catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
+        logger.debug(
+          { step: cleanup.name || 'anonymous', ms: Date.now() - started },
+          'shutdown step done',
+        );
+      }
+    })());
+  try {
+    let privateRedis: PrivateRedis | null = null;
+    if (!config.REDIS_URL) {
+      privateRedis = await startPrivateRedis(config.DATA_DIR);
+      const redisToStop = privateRedis;
+      cleanups.push(() => redisToStop.stop());
+      logger.info({ port: privateRedis.port }, 'started private redis-server');
+    }
+    const redisUrl = config.REDIS_URL ?? privateRedis!.url;
+
+    const database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: path.join(config.DATA_DIR, 'pg'),
+    });
+    cleanups.push(() => database.close());
+
+    const redis = connectRedis(redisUrl);
+    cleanups.push(async () => redis.disconnect());
+    const jobs = new JobRegistry({ redisUrl, prefix: config.REDIS_PREFIX, logger });
+    cleanups.push(() => jobs.close(options.shutdownGraceMs ?? 10_000));
+
+    const runsApi = config.ROLE !== 'worker';
+    const runsWorkers = config.ROLE !== 'api';
+    const sessionMiddleware = createSessionMiddleware(config, redis, config.REDIS_PREFIX);
+    const httpServer = runsApi ? createServer() : null;
+    // The adapter needs its own connection: it blocks on XREAD.
+    const adapterRedis = connectRedis(redisUrl, 'blocking');
+    cleanups.push(async () => adapterRedis.disconnect());
+    const io = createRealtimeServer({
+      redis: adapterRedis,
+      prefix: config.REDIS_PREFIX,
+      ...(httpServer ? { httpServer, sessionMiddleware } : {}),
+    });
+    cleanups.push(() => new Promise<void>((resolve) => void io.close(() => resolve())));
+
+    const infra: Infra = {
+      config,
+      logger,
+      clock: options.clock ?? systemClock,
+      database,
+      db: database.db,
+      redis,
+      redisUrl,
+      key: (...parts) => [config.REDIS_PREFIX, ...parts].join(':'),
+      jobs,
+      io,
+      metrics: createMetrics(),
+      events: new DomainEvents(logger),
+    };
+    const services = createServices(infra);
+    wireDomainEvents(infra, services);
+
+    if (config.SEED && runsApi) await seedDemo(infra, services);
+
+    let url: string | null = null;
+    let port: number | null = null;
+    if (httpServer) {
+      const routes = allRoutes(services);
+      const app = createApp({ infra, services, routes, sessionMiddleware });
+      httpServer.on('request', app);
+      attachGateway(infra, socketHandlers(infra, services));
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const address = httpServer.address();
+      port = typeof address === 'object' && address ? address.port : config.PORT;
+      const shownHost =
+        config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+      url = config.PUBLIC_URL ?? `http://${shownHost}:${port}`;
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            httpServer.close(() => resolve());
+            // Idle keep-alive sockets would hold close() open; drop them, let busy ones finish.
+            httpServer.closeIdleConnections();
+            setTimeout(() => httpServer.closeAllConnections(), 2_000).unref();
+          }),
+      );
+    }
+    if (runsWorkers) jobs.startWorkers(allJobs(services), config.WORKER_CONCURRENCY);
+
+    return { config, infra, services, url, port, httpServer, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,160 @@
+import type {
+  AreaRole,
+  ChangePasswordRequest,
+  LoginRequest,
+  MeResponse,
+  ProgressSummary,
+  RegisterRequest,
+} from '@govcraft/shared';
+import { AREA_ROLES } from '@govcraft/shared';
+import type { Infra } from '../../context';
+import type { DbOrTx } from '../../db/client';
+import { AppError, forbidden } from '../../lib/errors';
+import type { Actor } from '../../http/route';
+import type { RateLimits } from '../../http/rate-limit';
+import { hashPassword, verifyPassword } from './password';
+import * as repo from './repo';
+
+/** Features that hold personal data register how to erase and export it. */
+export type PersonalDataEraser = (tx: DbOrTx, userId: string) => Promise<void>;
+export type PersonalDataExporter = (userId: string) => Promise<unknown>;
+
+export interface AccountsDeps {
+  rateLimits: RateLimits;
+  progressSummary: (userId: string) => Promise<ProgressSummary>;
+}
+
+export function roleRank(role: AreaRole): number {
+  return AREA_ROLES.indexOf(role);
+}
+
+export function createAccountsService(
+  infra: Pick<Infra, 'db' | 'config' | 'clock'>,
+  deps: AccountsDeps,
+) {
+  const erasers: PersonalDataEraser[] = [];
+  const exporters = new Map<string, PersonalDataExporter>();
+  // Hashing a fixed password for unknown emails makes both answers cost the same.
+  let dummyHash: Promise<string> | null = null;
+  const dummy = () =>
+    (dummyHash ??= hashPassword('not-a-real-password', infra.config.SCRYPT_LOG_N));
+
+  async function register(input: RegisterRequest) {
+    const passwordHash = await hashPassword(input.password, infra.config.SCRYPT_LOG_N);
+    const user = await repo.insertUser(infra.db, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+    });
+    if (!user)
+      throw new AppError('conflict', 'email: an account with this email already exists', {
+        issues: [{ path: 'email', message: 'an account with this email already exists' }],
+      });
+    return user;
+  }
+
+  /** Same answer and similar cost for a wrong password and an unknown email. */
+  async function login(input: LoginRequest, ip: string) {
+    await deps.rateLimits.consume('auth', ip, input.email);
+    const user = await repo.findActiveUserByEmail(infra.db, input.email);
+    const ok = user?.passwordHash
+      ? await verifyPassword(input.password, user.passwordHash)
+      : (await verifyPassword(input.password, await dummy()), false);
+    if (!user || !ok)
+      throw new AppError('invalid_credentials', 'that email and password do not match an account');
+    await deps.rateLimits.reset('auth', input.email);
+    return user;
+  }
+
+  async function changePassword(userId: string, input: ChangePasswordRequest) {
+    const user = await repo.findActiveUserById(infra.db, userId);
+    if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw new AppError(
+        'invalid_credentials',
+        'currentPassword: that is not your current password',
+        {
+          issues: [{ path: 'currentPassword', message: 'that is not your current password' }],
+        },
+      );
+    }
+    await repo.updatePasswordHash(
+      infra.db,
+      userId,
+      await hashPassword(input.newPassword, infra.config.SCRYPT_LOG_N),
+    );
+  }
+
+  async function actorFor(userId: string): Promise<Actor | null> {
+    const user = await repo.findActiveUserById(infra.db, userId);
+    return user ? { userId: user.id, isPlatformAdmin: user.isPlatformAdmin } : null;
+  }
+
+  async function roleIn(userId: string, areaId: string): Promise<AreaRole | null> {
+    const memberships = await repo.membershipsOf(infra.db, userId);
+    const found = memberships.find((m) => m.areaId === areaId);
+    return found ? (found.role as AreaRole) : null;
+  }
+
+  /** The one authorisation rule: your role in the area must be at least the one needed. */
+  async function authorise(actor: Actor, needed: AreaRole, areaId: string): Promise<void> {
+    if (actor.isPlatformAdmin) return;
+    const role = await roleIn(actor.userId, areaId);
+    if (!role || roleRank(role) < roleRank(needed)) {
+      throw forbidden(`you need the ${needed} role in this area`);
+    }
+  }
+
+  async function me(userId: string): Promise<MeResponse> {
+    const user = await repo.findActiveUserById(infra.db, userId);
+    if (!user) throw new AppError('unauthenticated', 'sign in to do this');
+    const memberships = await repo.membershipsOf(infra.db, userId);
+    return {
+      id: user.id,
+      displayName: user.displayName,
+      email: user.email ?? '',
+      isPlatformAdmin: user.isPlatformAdmin,
+      createdAt: user.createdAt.toISOString(),
+      memberships: memberships.map((m) => ({ ...m, role: m.role as AreaRole })),
+      progress: await deps.progressSummary(userId),
+    };
+  }
+
+  async function exportData(userId: string) {
+    const profile = await me(userId);
+    const sections: Record<string, unknown> = {};
+    for (const [name, exporter] of exporters) sections[name] = await exporter(userId);
+    return { exportedAt: infra.clock.now().toISOString(), profile, ...sections };
+  }
+
+  async function deleteAccount(userId: string, password: string) {
+    const user = await repo.findActiveUserById(infra.db, userId);
+    if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
+      throw new AppError('invalid_credentials', 'password: that is not your password', {
+        issues: [{ path: 'password', message: 'that is not your password' }],
+      });
+    }
+    await infra.db.transaction(async (tx) => {
+      for (const erase of erasers) await erase(tx, userId);
+      await repo.deleteMembershipsOf(tx, userId);
+      await repo.anonymiseUser(tx, userId, infra.clock.now());
+    });
+  }
+
+  return {
+    register,
+    login,
+    changePassword,
+    actorFor,
+    roleIn,
+    authorise,
+    me,
+    exportData,
+    deleteAccount,
+    displayNameOf: async (userId: string) =>
+      (await repo.findUserById(infra.db, userId))?.displayName ?? null,
+    registerEraser: (eraser: PersonalDataEraser) => void erasers.push(eraser),
+    registerExporter: (name: string, exporter: PersonalDataExporter) =>
+      void exporters.set(name, exporter),
+  };
+}
+export type AccountsService = ReturnType<typeof createAccountsService>;

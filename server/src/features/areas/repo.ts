@@ -1,0 +1,83 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { areaMemberships, areas, invites, users } from '../../db/schema';
+
+export type AreaRow = typeof areas.$inferSelect;
+
+export async function insertArea(
+  db: DbOrTx,
+  values: typeof areas.$inferInsert,
+): Promise<AreaRow | null> {
+  const rows = await db
+    .insert(areas)
+    .values(values)
+    .onConflictDoNothing({ target: areas.slug })
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function findAreaBySlug(db: DbOrTx, slug: string): Promise<AreaRow | null> {
+  const rows = await db.select().from(areas).where(eq(areas.slug, slug)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findAreaById(db: DbOrTx, id: string): Promise<AreaRow | null> {
+  const rows = await db.select().from(areas).where(eq(areas.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listAreas(db: DbOrTx): Promise<AreaRow[]> {
+  return db.select().from(areas).orderBy(asc(areas.name));
+}
+
+export async function findMembership(db: DbOrTx, areaId: string, userId: string) {
+  const rows = await db
+    .select()
+    .from(areaMemberships)
+    .where(and(eq(areaMemberships.areaId, areaId), eq(areaMemberships.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Inserts or changes a membership; returns the role before (null when new). */
+export async function upsertMembership(db: DbOrTx, areaId: string, userId: string, role: string) {
+  const before = await findMembership(db, areaId, userId);
+  if (before) {
+    await db
+      .update(areaMemberships)
+      .set({ role })
+      .where(and(eq(areaMemberships.areaId, areaId), eq(areaMemberships.userId, userId)));
+  } else {
+    await db.insert(areaMemberships).values({ areaId, userId, role });
+  }
+  return before?.role ?? null;
+}
+
+export async function listMembers(db: DbOrTx, areaId: string) {
+  return db
+    .select({
+      userId: areaMemberships.userId,
+      displayName: users.displayName,
+      role: areaMemberships.role,
+      joinedAt: areaMemberships.joinedAt,
+    })
+    .from(areaMemberships)
+    .innerJoin(users, eq(users.id, areaMemberships.userId))
+    .where(eq(areaMemberships.areaId, areaId))
+    .orderBy(asc(areaMemberships.joinedAt));
+}
+
+export async function insertInvite(db: DbOrTx, values: typeof invites.$inferInsert) {
+  const rows = await db.insert(invites).values(values).returning();
+  return rows[0]!;
+}
+
+/** Marks an unused, unexpired invite used; null when none matches (so it is single-use). */
+export async function claimInvite(db: DbOrTx, codeHash: string, userId: string, now: Date) {
+  const rows = await db
+    .update(invites)
+    .set({ usedBy: userId, usedAt: now })
+    .where(and(eq(invites.codeHash, codeHash), isNull(invites.usedAt), gt(invites.expiresAt, now)))
+    .returning();
+  return rows[0] ?? null;
+}

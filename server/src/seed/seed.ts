@@ -1,0 +1,75 @@
+/**
+ * Demo data on first start (idempotent; SEED=false skips it): the invented neighbourhood of
+ * Oakfield with its map, demo accounts, a storyline and a dozen quests.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ZAreaBoundary, ZMapFeatures, type AreaRole } from '@govcraft/shared';
+import type { Infra } from '../context';
+import type { Services } from '../services';
+import { DEMO_AREA_SLUG, DEMO_PASSWORD, demoAccounts } from './demo-data';
+import { seedDemoQuests } from './demo-quests';
+
+export const DEMO_ACCOUNTS = {
+  password: DEMO_PASSWORD,
+  list: demoAccounts.map(({ email, role }) => ({ email, role })),
+};
+
+export function loadDemoMap() {
+  const raw = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, 'oakfield.geojson'), 'utf8'),
+  ) as unknown;
+  const map = ZMapFeatures.parse(raw);
+  const boundaryFeature = map.features.find((f) => f.properties?.kind === 'boundary');
+  const boundary = ZAreaBoundary.parse(boundaryFeature?.geometry);
+  return { map, boundary };
+}
+
+async function ensureUser(
+  services: Services,
+  account: (typeof demoAccounts)[number],
+): Promise<string> {
+  try {
+    const user = await services.accounts.register({
+      displayName: account.displayName,
+      email: account.email,
+      password: DEMO_PASSWORD,
+    });
+    return user.id;
+  } catch {
+    // Already there from an earlier start: sign-in proves the password still matches.
+    const user = await services.accounts.login(
+      { email: account.email, password: DEMO_PASSWORD },
+      'seed',
+    );
+    return user.id;
+  }
+}
+
+export async function seedDemo(infra: Infra, services: Services): Promise<void> {
+  const existing = await services.areas.list();
+  if (existing.some((a) => a.slug === DEMO_AREA_SLUG)) return;
+  const { map, boundary } = loadDemoMap();
+  const area = await services.areas.create(null, {
+    name: 'Oakfield',
+    slug: DEMO_AREA_SLUG,
+    timezone: 'Europe/London',
+    boundary,
+    mapFeatures: map,
+  });
+  const ids: Record<string, string> = {};
+  for (const account of demoAccounts) {
+    const userId = await ensureUser(services, account);
+    ids[account.key] = userId;
+    await services.areas.join(userId, area.slug);
+    if (account.role !== 'resident') {
+      await services.areas.setRole(userId, area.slug, userId, account.role as AreaRole);
+    }
+  }
+  await seedDemoQuests(infra, services, {
+    areaId: area.id,
+    slug: area.slug,
+    officerId: ids.officer!,
+  });
+  infra.logger.info({ area: area.slug }, 'seeded demo area');
+}

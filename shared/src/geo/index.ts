@@ -1,0 +1,4 @@
+export * from './distance';
+export * from './bbox';
+export * from './mercator';
+export * from './polygon';

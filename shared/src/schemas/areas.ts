@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ZId, ZIsoDateTime, ZPlainText, ZSlug } from './common';
+import { ZAreaRole } from './domain';
+import { ZAreaBoundary } from './geo';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const ZTimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'use an IANA time zone such as Europe/London');
+
+/** Map drawing data: any GeoJSON FeatureCollection; size-limited. */
+export const ZMapFeatures = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.record(z.string(), z.unknown()).nullable(),
+        geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
+      }),
+    )
+    .max(5000),
+});
+export type MapFeatures = z.infer<typeof ZMapFeatures>;
+
+export const ZCreateAreaRequest = z.object({
+  name: ZPlainText(80, { min: 2 }),
+  slug: ZSlug,
+  timezone: ZTimeZone,
+  boundary: ZAreaBoundary,
+  mapFeatures: ZMapFeatures.optional(),
+});
+export type CreateAreaRequest = z.infer<typeof ZCreateAreaRequest>;
+
+export const ZArea = z.object({
+  id: ZId,
+  slug: ZSlug,
+  name: z.string(),
+  timezone: z.string(),
+  boundary: ZAreaBoundary,
+  /** [minLng, minLat, maxLng, maxLat] of the boundary. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  createdAt: ZIsoDateTime,
+});
+export type Area = z.infer<typeof ZArea>;
+
+export const ZAreaList = z.object({ items: z.array(ZArea) });
+
+export const ZCreateInviteRequest = z.object({
+  role: z.enum(['officer', 'moderator', 'admin']).default('officer'),
+  /** Hours until the invite expires. */
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+});
+export type CreateInviteRequest = z.infer<typeof ZCreateInviteRequest>;
+
+export const ZInviteResponse = z.object({
+  code: z.string(),
+  role: ZAreaRole,
+  expiresAt: ZIsoDateTime,
+  /** Path the invitee opens while signed in. */
+  acceptPath: z.string(),
+});
+
+export const ZAcceptInviteRequest = z.object({ code: z.string().min(10).max(100) });
+
+export const ZSetRoleRequest = z.object({ role: ZAreaRole });
+export const ZAreaMemberParams = z.object({ slug: ZSlug, userId: ZId });
+
+export const ZAreaMember = z.object({
+  userId: ZId,
+  displayName: z.string(),
+  role: ZAreaRole,
+  joinedAt: ZIsoDateTime,
+});
+export const ZAreaMemberList = z.object({ items: z.array(ZAreaMember) });
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  actorId: ZId.nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: ZIsoDateTime,
+});
+export const ZAuditPage = z.object({
+  items: z.array(ZAuditEntry),
+  nextCursor: z.string().nullable(),
+});
+export const ZAuditQuery = z.object({
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ZCursor, ZId, ZIsoDateTime, ZPlainText } from './common';
+import { ZQuestStatus, ZSuperpower } from './domain';
+import { ZBBoxText, ZLat, ZLng } from './geo';
+
+export const QUEST_XP_MIN = 5;
+export const QUEST_XP_MAX = 1000;
+export const QUEST_RADIUS_MIN_M = 10;
+export const QUEST_RADIUS_MAX_M = 2000;
+
+/** What proves a quest done; any combination, at least one. */
+export const ZEvidenceRules = z
+  .object({
+    checkin: z.boolean().default(false),
+    photo: z.boolean().default(false),
+    text: z.boolean().default(false),
+    /** Other residents who must vouch for the evidence. */
+    attestations: z.number().int().min(0).max(10).default(0),
+    officerSignOff: z.boolean().default(false),
+  })
+  .refine(
+    (r) => r.checkin || r.photo || r.text || r.attestations > 0 || r.officerSignOff,
+    'ask for at least one kind of evidence',
+  );
+export type EvidenceRules = z.infer<typeof ZEvidenceRules>;
+
+const ZSuperpowerTags = z
+  .array(ZSuperpower)
+  .min(1, 'choose 1 to 4 superpowers')
+  .max(4, 'choose 1 to 4 superpowers')
+  .refine((tags) => new Set(tags).size === tags.length, 'each superpower at most once');
+
+export const ZQuestLocation = z.object({
+  lat: ZLat,
+  lng: ZLng,
+  radiusM: z.number().int().min(QUEST_RADIUS_MIN_M).max(QUEST_RADIUS_MAX_M),
+});
+
+const questFields = {
+  title: ZPlainText(120, { min: 3 }),
+  problem: ZPlainText(2000, { min: 10, multiline: true }),
+  desiredOutcome: ZPlainText(2000, { min: 10, multiline: true }),
+  location: ZQuestLocation,
+  startsAt: ZIsoDateTime,
+  endsAt: ZIsoDateTime,
+  xp: z.number().int().min(QUEST_XP_MIN).max(QUEST_XP_MAX),
+  superpowers: ZSuperpowerTags,
+  evidenceRules: ZEvidenceRules,
+  /** null or absent: solo. A number: the team size the quest needs. */
+  teamSize: z.number().int().min(2).max(20).nullable().default(null),
+  maxCompletions: z.number().int().min(1).max(100_000).nullable().default(null),
+  storylineId: ZId.nullable().default(null),
+};
+
+const endsAfterStart = (q: { startsAt?: string; endsAt?: string }) =>
+  !q.startsAt || !q.endsAt || Date.parse(q.endsAt) > Date.parse(q.startsAt);
+const endsAfterStartMessage = { message: 'endsAt must be after startsAt', path: ['endsAt'] };
+
+export const ZCreateQuestRequest = z
+  .object({ ...questFields, publish: z.boolean().default(false) })
+  .refine(endsAfterStart, endsAfterStartMessage);
+export type CreateQuestRequest = z.infer<typeof ZCreateQuestRequest>;
+
+export const ZUpdateQuestRequest = z
+  .object(questFields)
+  .partial()
+  .refine(endsAfterStart, endsAfterStartMessage);
+export type UpdateQuestRequest = z.infer<typeof ZUpdateQuestRequest>;
+
+export const ZProposeQuestRequest = z
+  .object({
+    title: questFields.title,
+    problem: questFields.problem,
+    desiredOutcome: questFields.desiredOutcome,
+    location: questFields.location,
+    startsAt: questFields.startsAt,
+    endsAt: questFields.endsAt,
+    superpowers: questFields.superpowers,
+    evidenceRules: questFields.evidenceRules,
+    teamSize: questFields.teamSize,
+  })
+  .refine(endsAfterStart, endsAfterStartMessage);
+export type ProposeQuestRequest = z.infer<typeof ZProposeQuestRequest>;
+
+export const ZQuest = z.object({
+  id: ZId,
+  areaId: ZId,
+  storylineId: ZId.nullable(),
+  title: z.string(),
+  problem: z.string(),
+  desiredOutcome: z.string(),
+  location: ZQuestLocation,
+  startsAt: ZIsoDateTime,
+  endsAt: ZIsoDateTime,
+  status: ZQuestStatus,
+  xp: z.number().int(),
+  superpowers: z.array(ZSuperpower),
+  evidenceRules: ZEvidenceRules,
+  teamSize: z.number().int().nullable(),
+  maxCompletions: z.number().int().nullable(),
+  completions: z.number().int(),
+  proposedBy: ZId.nullable(),
+  rejectionReason: z.string().nullable(),
+  createdAt: ZIsoDateTime,
+  updatedAt: ZIsoDateTime,
+});
+export type Quest = z.infer<typeof ZQuest>;
+
+export const ZQuestListQuery = z.object({
+  bbox: ZBBoxText.optional(),
+  status: ZQuestStatus.optional(),
+  superpower: ZSuperpower.optional(),
+  cursor: ZCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type QuestListQuery = z.infer<typeof ZQuestListQuery>;
+
+export const ZQuestPage = z.object({ items: z.array(ZQuest), nextCursor: z.string().nullable() });
+export type QuestPage = z.infer<typeof ZQuestPage>;

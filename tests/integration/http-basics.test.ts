@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness';
+
+describe('HTTP basics', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seed: false });
+  });
+  afterAll(() => server?.close());
+
+  it('answers /api/health with every component up', async () => {
+    const res = await server
+      .client()
+      .get<{
+        status: string;
+        database: { status: string; kind: string };
+        redis: { status: string };
+        queues: { status: string };
+      }>('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.database).toMatchObject({ status: 'up', kind: 'postgres' });
+    expect(res.body.redis.status).toBe('up');
+    expect(res.body.queues.status).toBe('up');
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await server
+      .client()
+      .get<{ error: string; requestId: string }>('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toBe('not_found');
+    expect(res.body.requestId).toMatch(/.{8,}/);
+  });
+
+  it('names each bad field in a 400', async () => {
+    const res = await server
+      .client()
+      .post<{ error: string; issues: { path: string }[] }>('/api/auth/register', {
+        email: 'not-an-email',
+        password: 7,
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('validation');
+    expect(res.body.issues.map((i) => i.path).sort()).toEqual(['displayName', 'email', 'password']);
+  });
+
+  it('rejects malformed JSON with a 400, not a 500', async () => {
+    const res = await server.client().post<{ error: string }>('/api/auth/login', '{"email":', {
+      'content-type': 'application/json',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('bad_request');
+  });
+});
