@@ -34,6 +34,8 @@ export interface GovcraftHandle {
   services: Services;
   /** Base URL when the api role listens; null for worker-only nodes. */
   url: string | null;
+  /** Where this node listens, e.g. http://127.0.0.1:3000 (differs from url behind a proxy). */
+  localUrl: string | null;
   port: number | null;
   httpServer: HttpServer | null;
   close(): Promise<void>;
@@ -119,6 +121,7 @@ export async function startGovcraft(
     if (config.SEED && runsApi) await seedDemo(infra, services);
 
     let url: string | null = null;
+    let localUrl: string | null = null;
     let port: number | null = null;
     if (httpServer) {
       const routes = allRoutes(services);
@@ -133,7 +136,8 @@ export async function startGovcraft(
       port = typeof address === 'object' && address ? address.port : config.PORT;
       const shownHost =
         config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-      url = config.PUBLIC_URL ?? `http://${shownHost}:${port}`;
+      localUrl = `http://${shownHost}:${port}`;
+      url = config.PUBLIC_URL ?? localUrl;
       cleanups.push(
         () =>
           new Promise<void>((resolve) => {
@@ -146,7 +150,7 @@ export async function startGovcraft(
     }
     if (runsWorkers) jobs.startWorkers(allJobs(services), config.WORKER_CONCURRENCY);
 
-    return { config, infra, services, url, port, httpServer, close };
+    return { config, infra, services, url, localUrl, port, httpServer, close };
   } catch (err) {
     await close();
     throw err;

@@ -112,7 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { clientDist: options.serveClient ? undefined : null },
   );
   const handle = await startGovcraft(config, options);
-  const url = handle.url!;
+  const url = handle.localUrl!;
   let counter = 0;
   const server: TestServer = {
     handle,

@@ -23,10 +23,10 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
+/** Asks the binary itself (spawn searches PATH), so a missing one is told apart from a broken one. */
 export function findRedisBinary(): string | null {
-  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-  const bin = found.stdout.trim();
-  return found.status === 0 && bin ? bin : null;
+  const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  return probe.status === 0 ? 'redis-server' : null;
 }
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {

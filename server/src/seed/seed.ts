@@ -62,6 +62,7 @@ export async function seedDemo(infra: Infra, services: Services): Promise<void> 
     const userId = await ensureUser(services, account);
     ids[account.key] = userId;
     await services.areas.join(userId, area.slug);
+    if (account.key === 'admin') await services.accounts.grantPlatformAdmin(userId);
     if (account.role !== 'resident') {
       await services.areas.setRole(userId, area.slug, userId, account.role as AreaRole);
     }

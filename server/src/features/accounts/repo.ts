@@ -72,3 +72,7 @@ export async function membershipsOf(db: DbOrTx, userId: string) {
 export async function deleteMembershipsOf(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(areaMemberships).where(eq(areaMemberships.userId, userId));
 }
+
+export async function setPlatformAdmin(db: DbOrTx, id: string, value: boolean): Promise<void> {
+  await db.update(users).set({ isPlatformAdmin: value }).where(eq(users.id, id));
+}

@@ -150,6 +150,8 @@ export function createAccountsService(
     me,
     exportData,
     deleteAccount,
+    /** Platform admins create areas; granted by the seed (demo) or `npm run admin:grant`. */
+    grantPlatformAdmin: (userId: string) => repo.setPlatformAdmin(infra.db, userId, true),
     displayNameOf: async (userId: string) =>
       (await repo.findUserById(infra.db, userId))?.displayName ?? null,
     registerEraser: (eraser: PersonalDataEraser) => void erasers.push(eraser),
