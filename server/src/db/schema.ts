@@ -250,6 +250,8 @@ export const evidence = pgTable(
     /** [{check, passed, detail}] from the verification worker. */
     checks: jsonb('checks'),
     score: real('score'),
+    /** Why the evidence is not (yet) verified, in words a resident understands. */
+    statusReason: text('status_reason'),
     reviewerId: uuid('reviewer_id').references(() => users.id),
     reviewReason: text('review_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
@@ -259,6 +261,10 @@ export const evidence = pgTable(
     index('evidence_area_status_idx').on(t.areaId, t.status, t.submittedAt),
     index('evidence_user_submitted_idx').on(t.userId, t.submittedAt),
     index('evidence_area_hash_idx').on(t.areaId, t.photoHash),
+    // One undecided evidence per participation: a double-tapped upload cannot queue twice.
+    uniqueIndex('evidence_open_per_participation_uq')
+      .on(t.participationId)
+      .where(sql`${t.status} in ('pending', 'needs_review')`),
   ],
 );
 
@@ -302,6 +308,8 @@ export const xpLedger = pgTable(
   (t) => [
     uniqueIndex('xp_ledger_evidence_user_uq').on(t.evidenceId, t.userId),
     index('xp_ledger_user_idx').on(t.userId),
+    // A quest pays each person once, even when two team-mates both send evidence for it.
+    uniqueIndex('xp_ledger_quest_user_uq').on(t.questId, t.userId),
     index('xp_ledger_area_idx').on(t.areaId, t.createdAt),
   ],
 );

@@ -3,7 +3,14 @@
  * schema) plus a handler; the worker parses the payload before anything else, and a payload
  * that does not parse fails at once as unrecoverable instead of being retried.
  */
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import {
+  Queue,
+  UnrecoverableError,
+  Worker,
+  type Job,
+  type JobsOptions,
+  type WorkerOptions,
+} from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '../lib/logger';
 import { connectRedis, type Redis } from '../redis/connection';
@@ -19,6 +26,11 @@ export interface JobDefinition<T> {
   schema: z.ZodType<T>;
   /** Default options for every job of this kind (attempts, backoff). */
   options?: JobsOptions;
+  /**
+   * Lock and stall settings for the worker of this definition's queue. Short idempotent jobs
+   * recover faster from a killed worker with a short lock and a generous stall count.
+   */
+  worker?: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
   handle(payload: T, job: Job): Promise<unknown>;
 }
 
@@ -90,7 +102,12 @@ export class JobRegistry {
       byQueue.set(def.queue, forQueue);
     }
     for (const [queueName, defs] of byQueue) {
+      const tuning = [...defs.values()].reduce<NonNullable<AnyJobDefinition['worker']>>(
+        (merged, d) => ({ ...merged, ...d.worker }),
+        {},
+      );
       const worker = new Worker(queueName, (job) => this.dispatch(defs, job), {
+        ...tuning,
         connection: connectRedis(this.options.redisUrl, 'blocking'),
         prefix: this.prefix,
         concurrency,

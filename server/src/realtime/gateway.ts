@@ -46,7 +46,10 @@ export function attachGateway(infra: Infra, handlers: SocketHandlerTable): void 
     });
 
     for (const name of Object.keys(CLIENT_EVENT_SCHEMAS) as ClientEventName[]) {
-      socket.on(name, async (raw: unknown, ack?: unknown) => {
+      socket.on(name, async (...args: unknown[]) => {
+        // `emit(name, ack)` with no payload puts the ack first: still answer it.
+        const ack = args[args.length - 1];
+        const raw = args.length > 1 || typeof ack !== 'function' ? args[0] : undefined;
         const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => undefined;
         const parsed = CLIENT_EVENT_SCHEMAS[name].safeParse(raw);
         if (!parsed.success) {

@@ -29,3 +29,32 @@ export const EDITABLE_QUEST_STATUSES: readonly QuestStatus[] = [
   'published',
   'active',
 ];
+
+/** Why a move is refused, naming both states; null when the table allows it. */
+export function transitionRefusal(from: QuestStatus, to: QuestStatus): string | null {
+  if (canTransition(from, to)) return null;
+  const allowed = QUEST_TRANSITIONS[from];
+  const options = allowed.length
+    ? `it can go to ${allowed.join(', ')}`
+    : 'it cannot change any more';
+  return `a quest cannot move from ${from} to ${to}; ${options}`;
+}
+
+export interface QuestTimes {
+  status: QuestStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * The move the clock makes by itself at `now`, if any: a published quest becomes active at
+ * startsAt, an active (or never-activated published) quest closes at endsAt. The delayed
+ * jobs ask this again when they fire, so a stale or repeated job changes nothing.
+ */
+export function dueTransition(quest: QuestTimes, now: Date): 'active' | 'closed' | null {
+  const t = now.getTime();
+  if ((quest.status === 'active' || quest.status === 'published') && quest.endsAt.getTime() <= t)
+    return 'closed';
+  if (quest.status === 'published' && quest.startsAt.getTime() <= t) return 'active';
+  return null;
+}

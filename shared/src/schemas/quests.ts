@@ -117,3 +117,46 @@ export type QuestListQuery = z.infer<typeof ZQuestListQuery>;
 
 export const ZQuestPage = z.object({ items: z.array(ZQuest), nextCursor: z.string().nullable() });
 export type QuestPage = z.infer<typeof ZQuestPage>;
+
+export const ZQuestParams = z.object({ questId: ZId });
+export type QuestParams = z.infer<typeof ZQuestParams>;
+
+export const ZQuestTransitionRequest = z.object({ to: ZQuestStatus });
+export type QuestTransitionRequest = z.infer<typeof ZQuestTransitionRequest>;
+
+export const ZApproveProposalRequest = z.object({
+  /** true: straight onto the map; false/absent: a draft the officer finishes first. */
+  publish: z.boolean().default(false),
+});
+export type ApproveProposalRequest = z.infer<typeof ZApproveProposalRequest>;
+
+export const ZRejectProposalRequest = z.object({
+  /** The proposer reads this, so it should say what would make the idea acceptable. */
+  reason: ZPlainText(1000, { min: 5, multiline: true }),
+});
+export type RejectProposalRequest = z.infer<typeof ZRejectProposalRequest>;
+
+export const ZManageQuestsQuery = z.object({
+  status: ZQuestStatus.optional(),
+  cursor: ZCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ManageQuestsQuery = z.infer<typeof ZManageQuestsQuery>;
+
+export const PARTICIPATION_STATUSES = ['joined', 'submitted', 'completed', 'left'] as const;
+export const ZParticipationStatus = z.enum(PARTICIPATION_STATUSES);
+export type ParticipationStatus = z.infer<typeof ZParticipationStatus>;
+
+export const ZParticipation = z.object({
+  id: ZId,
+  questId: ZId,
+  userId: ZId,
+  teamId: ZId.nullable(),
+  status: ZParticipationStatus,
+  joinedAt: ZIsoDateTime,
+});
+export type Participation = z.infer<typeof ZParticipation>;
+
+export const ZMyQuest = z.object({ quest: ZQuest, participation: ZParticipation });
+export type MyQuest = z.infer<typeof ZMyQuest>;
+export const ZMyQuestList = z.object({ items: z.array(ZMyQuest) });

@@ -51,6 +51,7 @@ CREATE TABLE "evidence" (
 	"text" text,
 	"checks" jsonb,
 	"score" real,
+	"status_reason" text,
 	"reviewer_id" uuid,
 	"review_reason" text,
 	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -201,6 +202,7 @@ CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entit
 CREATE INDEX "evidence_area_status_idx" ON "evidence" USING btree ("area_id","status","submitted_at");--> statement-breakpoint
 CREATE INDEX "evidence_user_submitted_idx" ON "evidence" USING btree ("user_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "evidence_area_hash_idx" ON "evidence" USING btree ("area_id","photo_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "evidence_open_per_participation_uq" ON "evidence" USING btree ("participation_id") WHERE "evidence"."status" in ('pending', 'needs_review');--> statement-breakpoint
 CREATE UNIQUE INDEX "participations_quest_user_uq" ON "participations" USING btree ("quest_id","user_id");--> statement-breakpoint
 CREATE INDEX "participations_user_idx" ON "participations" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "quests_area_status_lng_lat_idx" ON "quests" USING btree ("area_id","status","lng","lat");--> statement-breakpoint
@@ -211,4 +213,5 @@ CREATE UNIQUE INDEX "team_members_one_per_area_uq" ON "team_members" USING btree
 CREATE UNIQUE INDEX "teams_area_name_uq" ON "teams" USING btree ("area_id",lower("name"));--> statement-breakpoint
 CREATE UNIQUE INDEX "xp_ledger_evidence_user_uq" ON "xp_ledger" USING btree ("evidence_id","user_id");--> statement-breakpoint
 CREATE INDEX "xp_ledger_user_idx" ON "xp_ledger" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "xp_ledger_quest_user_uq" ON "xp_ledger" USING btree ("quest_id","user_id");--> statement-breakpoint
 CREATE INDEX "xp_ledger_area_idx" ON "xp_ledger" USING btree ("area_id","created_at");

@@ -1,9 +1,68 @@
-import { levelForXp, weeklyStreak, type ProgressSummary } from '@govcraft/shared';
+import {
+  levelForXp,
+  rooms,
+  splitXpBySuperpower,
+  weeklyStreak,
+  type ProgressSummary,
+  type Superpower,
+} from '@govcraft/shared';
 import type { Infra } from '../../context';
+import type { DbOrTx } from '../../db/client';
+import type { XpAwardedFact } from '../../lib/domain-events';
 import * as repo from './repo';
 
+export interface AwardRecipient {
+  userId: string;
+  teamId: string | null;
+}
+
+export interface AwardInput {
+  evidenceId: string;
+  questId: string;
+  areaId: string;
+  xp: number;
+  superpowers: readonly Superpower[];
+  recipients: readonly AwardRecipient[];
+  /** Why the XP was paid, kept on the ledger row: "verified by checks", "approved by officer". */
+  reason: string;
+}
+
+const COLUMN_OF: Record<
+  Superpower,
+  'urgentOptimism' | 'socialFabric' | 'blissfulProductivity' | 'epicMeaning'
+> = {
+  urgent_optimism: 'urgentOptimism',
+  social_fabric: 'socialFabric',
+  blissful_productivity: 'blissfulProductivity',
+  epic_meaning: 'epicMeaning',
+};
+
+function bySuperpowerOf(row: repo.LedgerRow): Record<Superpower, number> {
+  return {
+    urgent_optimism: row.urgentOptimism,
+    social_fabric: row.socialFabric,
+    blissful_productivity: row.blissfulProductivity,
+    epic_meaning: row.epicMeaning,
+  };
+}
+
+function toFact(row: repo.LedgerRow): XpAwardedFact {
+  return {
+    userId: row.userId,
+    teamId: row.teamId,
+    areaId: row.areaId,
+    questId: row.questId,
+    evidenceId: row.evidenceId,
+    amount: row.amount,
+    bySuperpower: bySuperpowerOf(row),
+    at: row.createdAt,
+  };
+}
+
 /** Everything here is derived from the append-only XP ledger. */
-export function createProgressService(infra: Pick<Infra, 'db' | 'clock'>) {
+export function createProgressService(
+  infra: Pick<Infra, 'db' | 'clock' | 'io' | 'events' | 'logger'>,
+) {
   async function summaryFor(userId: string): Promise<ProgressSummary> {
     const [totals, dates] = await Promise.all([
       repo.totalsForUser(infra.db, userId),
@@ -27,6 +86,59 @@ export function createProgressService(infra: Pick<Infra, 'db' | 'clock'>) {
       questsCompleted: totals.quests,
     };
   }
-  return { summaryFor };
+
+  /**
+   * Writes the ledger rows for one verified evidence inside the caller's transaction: the
+   * quest's XP to every recipient, split by superpower. Returns the facts of rows actually
+   * written (none when this evidence or quest already paid them), for `announce` after commit.
+   */
+  async function award(tx: DbOrTx, input: AwardInput): Promise<XpAwardedFact[]> {
+    const split = splitXpBySuperpower(input.xp, input.superpowers);
+    const columns = { urgentOptimism: 0, socialFabric: 0, blissfulProductivity: 0, epicMeaning: 0 };
+    for (const part of split) columns[COLUMN_OF[part.superpower]] += part.amount;
+    const amount = split.reduce((sum, p) => sum + p.amount, 0);
+    const unique = new Map(input.recipients.map((r) => [r.userId, r]));
+    const rows = await repo.insertAwards(
+      tx,
+      [...unique.values()].map((r) => ({
+        userId: r.userId,
+        teamId: r.teamId,
+        areaId: input.areaId,
+        questId: input.questId,
+        evidenceId: input.evidenceId,
+        amount,
+        ...columns,
+        reason: input.reason,
+      })),
+    );
+    return rows.map(toFact);
+  }
+
+  /** After the ledger transaction committed: tell listeners and each paid person's screens. */
+  async function announce(facts: XpAwardedFact[]): Promise<void> {
+    if (facts.length === 0) return;
+    await infra.events.publish('xp.awarded', facts);
+    await Promise.all(
+      facts.map(async (fact) => {
+        const totals = await repo.totalsForUser(infra.db, fact.userId);
+        infra.io.to(rooms.user(fact.userId)).emit('xp:awarded', {
+          userId: fact.userId,
+          evidenceId: fact.evidenceId,
+          questId: fact.questId,
+          amount: fact.amount,
+          bySuperpower: fact.bySuperpower,
+          totalXp: totals.amount,
+          level: levelForXp(totals.amount).level,
+        });
+      }),
+    );
+  }
+
+  return {
+    summaryFor,
+    award,
+    announce,
+    ledgerForEvidence: (evidenceId: string) => repo.ledgerForEvidence(infra.db, evidenceId),
+  };
 }
 export type ProgressService = ReturnType<typeof createProgressService>;

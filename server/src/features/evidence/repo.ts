@@ -1,0 +1,169 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { attestations, evidence, users } from '../../db/schema';
+
+export type EvidenceRow = typeof evidence.$inferSelect;
+export type NewEvidenceRow = typeof evidence.$inferInsert;
+
+/** PostgreSQL's unique_violation, as it arrives inside Drizzle's error `cause`. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const cause = (err as { cause?: { code?: string; constraint?: string } })?.cause ?? err;
+  const pgErr = cause as { code?: string; constraint?: string };
+  return pgErr?.code === '23505' && (!constraint || pgErr.constraint === constraint);
+}
+
+export async function insertEvidence(db: DbOrTx, values: NewEvidenceRow): Promise<EvidenceRow> {
+  const rows = await db.insert(evidence).values(values).returning();
+  return rows[0]!;
+}
+
+/** Undo of a just-inserted row when its job could not be queued; never used after a decision. */
+export async function deletePendingEvidence(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(evidence).where(and(eq(evidence.id, id), eq(evidence.status, 'pending')));
+}
+
+export async function findEvidence(db: DbOrTx, id: string): Promise<EvidenceRow | null> {
+  const rows = await db.select().from(evidence).where(eq(evidence.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export interface Decision {
+  status: 'pending' | 'verified' | 'rejected' | 'needs_review';
+  checks: unknown;
+  score: number;
+  statusReason: string | null;
+  decidedAt: Date | null;
+  reviewerId?: string;
+  reviewReason?: string;
+}
+
+/**
+ * Records an outcome only while the evidence is still in one of `from`; null when it was
+ * already decided (a retried job, or an officer got there first). This guard is what makes
+ * the worker idempotent.
+ */
+export async function recordDecision(
+  db: DbOrTx,
+  id: string,
+  from: readonly EvidenceRow['status'][],
+  decision: Decision,
+): Promise<EvidenceRow | null> {
+  const rows = await db
+    .update(evidence)
+    .set(decision)
+    .where(and(eq(evidence.id, id), inArray(evidence.status, [...from])))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/**
+ * An evidence with everything the verifier needs about its past, in one round trip: the
+ * resident's previous check-in, the nearest earlier photo hash in the area (Hamming distance
+ * by 64-bit XOR and popcount in the database) and the number of attestations.
+ */
+// Drizzle leaves columns unqualified inside select fields, where a correlated subquery would
+// read them from its own table; these name the outer evidence row explicitly.
+const outer = (column: string) => sql.raw(`"evidence"."${column}"`);
+
+export async function loadForVerification(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({
+      evidence,
+      previous: sql<{ checkin: unknown; submittedAt: string } | null>`(
+        select json_build_object('checkin', p.checkin, 'submittedAt', p.submitted_at)
+        from evidence p
+        where p.user_id = ${outer('user_id')} and p.submitted_at < ${outer('submitted_at')}
+          and p.checkin is not null and p.id <> ${outer('id')}
+        order by p.submitted_at desc limit 1)`,
+      nearestHashDistance: sql<number | null>`(
+        select min(bit_count(('x' || o.photo_hash)::bit(64) # ('x' || ${outer('photo_hash')})::bit(64)))::int
+        from evidence o
+        where ${outer('photo_hash')} is not null and o.area_id = ${outer('area_id')}
+          and o.photo_hash is not null and o.submitted_at < ${outer('submitted_at')}
+          and o.id <> ${outer('id')})`,
+      attestations: sql<number>`(
+        select count(*)::int from attestations a where a.evidence_id = ${outer('id')})`,
+    })
+    .from(evidence)
+    .where(eq(evidence.id, id))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    ...row,
+    previous: row.previous
+      ? { checkin: row.previous.checkin, submittedAt: new Date(row.previous.submittedAt) }
+      : null,
+  };
+}
+
+export async function countAttestations(db: DbOrTx, evidenceId: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(attestations)
+    .where(eq(attestations.evidenceId, evidenceId));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** true when this person had not vouched yet. */
+export async function insertAttestation(
+  db: DbOrTx,
+  evidenceId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await db
+    .insert(attestations)
+    .values({ evidenceId, userId })
+    .onConflictDoNothing()
+    .returning({ userId: attestations.userId });
+  return rows.length > 0;
+}
+
+export async function attestationCounts(
+  db: DbOrTx,
+  evidenceIds: string[],
+): Promise<Map<string, number>> {
+  if (evidenceIds.length === 0) return new Map();
+  const rows = await db
+    .select({ evidenceId: attestations.evidenceId, n: count() })
+    .from(attestations)
+    .where(inArray(attestations.evidenceId, evidenceIds))
+    .groupBy(attestations.evidenceId);
+  return new Map(rows.map((r) => [r.evidenceId, Number(r.n)]));
+}
+
+/** The officer queue: evidence needing a person's look, oldest first. */
+export async function listForReview(db: DbOrTx, areaId: string, limit: number) {
+  return db
+    .select({ evidence, submitterName: users.displayName })
+    .from(evidence)
+    .innerJoin(users, eq(users.id, evidence.userId))
+    .where(and(eq(evidence.areaId, areaId), eq(evidence.status, 'needs_review')))
+    .orderBy(asc(evidence.submittedAt), asc(evidence.id))
+    .limit(limit);
+}
+
+export async function listForUser(db: DbOrTx, userId: string, limit: number) {
+  return db
+    .select()
+    .from(evidence)
+    .where(eq(evidence.userId, userId))
+    .orderBy(desc(evidence.submittedAt))
+    .limit(limit);
+}
+
+export async function photoKeysOfUser(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: evidence.photoKey })
+    .from(evidence)
+    .where(and(eq(evidence.userId, userId), isNotNull(evidence.photoKey)));
+  return rows.map((r) => r.key!);
+}
+
+/** Erasure: the content a person sent goes; the decision and its checks stay for the ledger. */
+export async function erasePersonalContent(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(evidence)
+    .set({ text: null, checkin: null, photoExif: null, photoKey: null })
+    .where(eq(evidence.userId, userId));
+}

@@ -1,0 +1,170 @@
+/**
+ * The Redis side of leaderboards: one sorted set per (area, scope, period[, week]) and one
+ * version counter per (area, scope, period). An award touches every affected board in one
+ * Lua call (one round trip), and a board is read with its version in one MULTI so the
+ * version always describes exactly the rows sent with it.
+ */
+import type { LeaderboardPeriod, LeaderboardScope } from '@govcraft/shared';
+import type { Redis } from '../../redis/connection';
+import { TIME_SLOTS, secondsSinceEpoch, xpOfScore } from './score';
+import { isoWeekKey, weeklyKeyExpiresAt } from './weeks';
+
+export type KeyFn = (...parts: string[]) => string;
+
+export interface BoardId {
+  areaId: string;
+  scope: LeaderboardScope;
+  period: LeaderboardPeriod;
+}
+
+export const boardIdText = (b: BoardId) => `${b.areaId}:${b.scope}:${b.period}`;
+
+/** Sorted-set key; weekly boards name the ISO week `at` falls in. */
+export function boardKey(key: KeyFn, b: BoardId, at: Date): string {
+  return b.period === 'all'
+    ? key('lb', b.areaId, b.scope, 'all')
+    : key('lb', b.areaId, b.scope, 'w', isoWeekKey(at));
+}
+
+export const versionKey = (key: KeyFn, b: BoardId) => key('lbv', b.areaId, b.scope, b.period);
+
+/** Every live board key starts with this (`lbv:` version keys do not match `lb:*`). */
+export const boardKeyPattern = (key: KeyFn) => `${key('lb')}:*`;
+
+export interface BoardIncrement {
+  board: BoardId;
+  member: string;
+  amount: number;
+  at: Date;
+}
+
+const AWARD_SCRIPT = `
+local n = tonumber(ARGV[1])
+local K = tonumber(ARGV[2])
+for i = 1, n do
+  local base = 2 + (i - 1) * 4
+  local member = ARGV[base + 1]
+  local amount = tonumber(ARGV[base + 2])
+  local tsec = tonumber(ARGV[base + 3])
+  local expireAt = tonumber(ARGV[base + 4])
+  local current = redis.call('ZSCORE', KEYS[i], member)
+  local xp = 0
+  if current then
+    local s = tonumber(current)
+    xp = math.floor(s / K)
+    local reached = K - 1 - (s - xp * K)
+    if reached > tsec then tsec = reached end
+  end
+  redis.call('ZADD', KEYS[i], string.format('%.0f', (xp + amount) * K + (K - 1 - tsec)), member)
+  if expireAt > 0 then redis.call('EXPIREAT', KEYS[i], expireAt) end
+end
+local versions = {}
+for j = n + 1, #KEYS do
+  versions[#versions + 1] = redis.call('INCR', KEYS[j])
+end
+return versions
+`;
+
+type AwardCommand = (numKeys: number, ...keysAndArgs: (string | number)[]) => Promise<number[]>;
+
+function awardCommand(redis: Redis): AwardCommand {
+  const holder = redis as unknown as { gcLeaderboardAward?: AwardCommand };
+  if (!holder.gcLeaderboardAward) {
+    // defineCommand sends EVALSHA and falls back to EVAL once when Redis lacks the script.
+    redis.defineCommand('gcLeaderboardAward', { lua: AWARD_SCRIPT });
+  }
+  return holder.gcLeaderboardAward!.bind(redis);
+}
+
+/**
+ * Adds XP to several board rows and bumps each touched board's version, atomically and in
+ * one round trip. Returns the distinct boards touched.
+ */
+export async function applyIncrements(
+  redis: Redis,
+  key: KeyFn,
+  increments: BoardIncrement[],
+): Promise<BoardId[]> {
+  if (increments.length === 0) return [];
+  const boards = new Map<string, BoardId>();
+  const keys: string[] = [];
+  const args: (string | number)[] = [increments.length, TIME_SLOTS];
+  for (const inc of increments) {
+    boards.set(boardIdText(inc.board), inc.board);
+    keys.push(boardKey(key, inc.board, inc.at));
+    const expireAt =
+      inc.board.period === 'week' ? Math.floor(weeklyKeyExpiresAt(inc.at).getTime() / 1000) : 0;
+    args.push(inc.member, inc.amount, secondsSinceEpoch(inc.at), expireAt);
+  }
+  const touched = [...boards.values()];
+  keys.push(...touched.map((b) => versionKey(key, b)));
+  await awardCommand(redis)(keys.length, ...keys, ...args);
+  return touched;
+}
+
+export interface RawRow {
+  id: string;
+  rank: number;
+  xp: number;
+}
+
+function rowsFrom(flat: string[], firstRank: number): RawRow[] {
+  const rows: RawRow[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    rows.push({ id: flat[i]!, rank: firstRank + i / 2, xp: xpOfScore(Number(flat[i + 1])) });
+  }
+  return rows;
+}
+
+export interface RawBoard {
+  version: number;
+  top: RawRow[];
+  /** The asked-for member's window (two above, two below), or null when not on the board. */
+  around: { rank: number; xp: number; rows: RawRow[] } | null;
+}
+
+/** Reads the top N, the version and optionally one member's neighbourhood as one snapshot. */
+export async function readBoard(
+  redis: Redis,
+  key: KeyFn,
+  board: BoardId,
+  now: Date,
+  limit: number,
+  memberId: string | null,
+): Promise<RawBoard> {
+  const zkey = boardKey(key, board, now);
+  const multi = redis
+    .multi()
+    .zrevrange(zkey, 0, limit - 1, 'WITHSCORES')
+    .get(versionKey(key, board));
+  if (memberId) multi.zrevrank(zkey, memberId);
+  const results = (await multi.exec()) ?? [];
+  for (const [err] of results) if (err) throw err;
+  const top = rowsFrom(results[0]![1] as string[], 1);
+  const version = Number(results[1]![1] ?? 0);
+  const rank0 = memberId ? (results[2]![1] as number | null) : null;
+  if (rank0 === null) return { version, top, around: null };
+  // A second read for the window: it may see a later award than the snapshot above, which
+  // only matters for a personal row that is refreshed on the next read anyway.
+  const start = Math.max(rank0 - 2, 0);
+  const flat = await redis.zrevrange(zkey, start, rank0 + 2, 'WITHSCORES');
+  const rows = rowsFrom(flat, start + 1);
+  const mine = rows.find((r) => r.id === memberId);
+  return { version, top, around: mine ? { rank: mine.rank, xp: mine.xp, rows } : null };
+}
+
+/** Removes a member (a deleted team) from the all-time and current-week boards. */
+export async function removeMember(
+  redis: Redis,
+  key: KeyFn,
+  boards: BoardId[],
+  member: string,
+  now: Date,
+): Promise<void> {
+  const multi = redis.multi();
+  for (const b of boards) {
+    multi.zrem(boardKey(key, b, now), member);
+    multi.incr(versionKey(key, b));
+  }
+  await multi.exec();
+}

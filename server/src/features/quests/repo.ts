@@ -1,0 +1,200 @@
+/**
+ * Quests and participations in the database. The map query is a keyset page over
+ * (lng, lat, id) inside one area and a set of statuses, so it walks the
+ * quests_area_status_lng_lat_idx index instead of sorting the whole area.
+ */
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client';
+import { participations, quests } from '../../db/schema';
+
+export type QuestRow = typeof quests.$inferSelect;
+export type NewQuestRow = typeof quests.$inferInsert;
+export type ParticipationRow = typeof participations.$inferSelect;
+
+export async function insertQuest(db: DbOrTx, values: NewQuestRow): Promise<QuestRow> {
+  const rows = await db.insert(quests).values(values).returning();
+  return rows[0]!;
+}
+
+/** Bulk load for benchmarks and seeds; returns nothing to keep large inserts cheap. */
+export async function insertQuestsBulk(db: DbOrTx, values: NewQuestRow[]): Promise<void> {
+  if (values.length) await db.insert(quests).values(values);
+}
+
+export async function findQuest(db: DbOrTx, id: string): Promise<QuestRow | null> {
+  const rows = await db.select().from(quests).where(eq(quests.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Reads the row under a lock so two writers (an officer and a job) cannot interleave. */
+export async function findQuestForUpdate(db: DbOrTx, id: string): Promise<QuestRow | null> {
+  const rows = await db.select().from(quests).where(eq(quests.id, id)).limit(1).for('update');
+  return rows[0] ?? null;
+}
+
+export async function updateQuest(
+  db: DbOrTx,
+  id: string,
+  values: Partial<NewQuestRow>,
+  now: Date,
+): Promise<QuestRow> {
+  const rows = await db
+    .update(quests)
+    .set({ ...values, updatedAt: now })
+    .where(eq(quests.id, id))
+    .returning();
+  return rows[0]!;
+}
+
+export interface MapQuery {
+  areaId: string;
+  statuses: readonly string[];
+  bbox?: readonly [number, number, number, number] | undefined;
+  superpower?: string | undefined;
+  after?: { lng: number; lat: number; id: string } | undefined;
+  limit: number;
+}
+
+/**
+ * One page of the map, ordered by (lng, lat, id); fetches limit+1 to know if more follow.
+ * PostgreSQL 15 cannot keep index order across `status IN (…)`, so each status is its own
+ * ordered range scan on quests_area_status_lng_lat_idx (at most limit+1 rows each), joined
+ * by UNION ALL in one round trip, instead of sorting every match in the viewport.
+ */
+export async function listMapPage(db: DbOrTx, q: MapQuery): Promise<QuestRow[]> {
+  return mapPageQuery(db, q);
+}
+
+/** The whole map query, unexecuted, so the benchmark can EXPLAIN exactly what runs. */
+export function mapPageQuery(db: DbOrTx, q: MapQuery) {
+  const [first, second, ...rest] = q.statuses.map((status) => statusPageQuery(db, q, status));
+  if (!first) throw new RangeError('the map query needs at least one status');
+  if (!second) return first;
+  return unionAll(first, second, ...rest)
+    .orderBy(asc(quests.lng), asc(quests.lat), asc(quests.id))
+    .limit(q.limit + 1);
+}
+
+function statusPageQuery(db: DbOrTx, q: MapQuery, status: string) {
+  const where: SQL[] = [eq(quests.areaId, q.areaId), eq(quests.status, status)];
+  if (q.bbox) {
+    const [minLng, minLat, maxLng, maxLat] = q.bbox;
+    where.push(gte(quests.lng, minLng), lte(quests.lng, maxLng));
+    where.push(gte(quests.lat, minLat), lte(quests.lat, maxLat));
+  }
+  if (q.superpower) where.push(sql`${q.superpower} = any(${quests.superpowers})`);
+  if (q.after) {
+    where.push(
+      sql`(${quests.lng}, ${quests.lat}, ${quests.id}) > (${q.after.lng}, ${q.after.lat}, ${q.after.id}::uuid)`,
+    );
+  }
+  return db
+    .select()
+    .from(quests)
+    .where(and(...where))
+    .orderBy(asc(quests.lng), asc(quests.lat), asc(quests.id))
+    .limit(q.limit + 1);
+}
+
+/** Officer table: newest first, keyset on (createdAt, id). */
+export async function listManagePage(
+  db: DbOrTx,
+  q: {
+    areaId: string;
+    status?: string | undefined;
+    before?: { createdAt: Date; id: string } | undefined;
+    limit: number;
+  },
+): Promise<QuestRow[]> {
+  const where: SQL[] = [eq(quests.areaId, q.areaId)];
+  if (q.status) where.push(eq(quests.status, q.status));
+  if (q.before) {
+    where.push(
+      sql`(${quests.createdAt}, ${quests.id}) < (${q.before.createdAt.toISOString()}::timestamptz, ${q.before.id}::uuid)`,
+    );
+  }
+  return db
+    .select()
+    .from(quests)
+    .where(and(...where))
+    .orderBy(desc(quests.createdAt), desc(quests.id))
+    .limit(q.limit + 1);
+}
+
+/** Verified completions per quest, for the quests on one page. */
+export async function completionCounts(
+  db: DbOrTx,
+  questIds: string[],
+): Promise<Map<string, number>> {
+  if (questIds.length === 0) return new Map();
+  const rows = await db
+    .select({ questId: participations.questId, n: count() })
+    .from(participations)
+    .where(and(inArray(participations.questId, questIds), eq(participations.status, 'completed')))
+    .groupBy(participations.questId);
+  return new Map(rows.map((r) => [r.questId, Number(r.n)]));
+}
+
+export async function findParticipation(
+  db: DbOrTx,
+  questId: string,
+  userId: string,
+): Promise<ParticipationRow | null> {
+  const rows = await db
+    .select()
+    .from(participations)
+    .where(and(eq(participations.questId, questId), eq(participations.userId, userId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Joins or re-joins after leaving; the unique (quest, user) index keeps one row per person. */
+export async function upsertJoined(
+  db: DbOrTx,
+  values: { questId: string; userId: string; teamId: string | null },
+): Promise<ParticipationRow> {
+  const rows = await db
+    .insert(participations)
+    .values({ ...values, status: 'joined' })
+    .onConflictDoUpdate({
+      target: [participations.questId, participations.userId],
+      set: { status: 'joined', teamId: values.teamId },
+      setWhere: eq(participations.status, 'left'),
+    })
+    .returning();
+  return rows[0] ?? (await findParticipation(db, values.questId, values.userId))!;
+}
+
+/** Moves a participation only from `from`; null when it was not in that state. */
+export async function setParticipationStatusIf(
+  db: DbOrTx,
+  id: string,
+  from: string,
+  to: string,
+): Promise<ParticipationRow | null> {
+  const rows = await db
+    .update(participations)
+    .set({ status: to })
+    .where(and(eq(participations.id, id), eq(participations.status, from)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function setParticipationStatus(db: DbOrTx, id: string, status: string) {
+  await db.update(participations).set({ status }).where(eq(participations.id, id));
+}
+
+export async function listParticipationsOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({ participation: participations, quest: quests })
+    .from(participations)
+    .innerJoin(quests, eq(quests.id, participations.questId))
+    .where(and(eq(participations.userId, userId), ne(participations.status, 'left')))
+    .orderBy(desc(participations.joinedAt));
+}
+
+export async function countQuests(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ n: count() }).from(quests);
+  return Number(rows[0]?.n ?? 0);
+}

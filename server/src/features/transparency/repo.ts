@@ -1,0 +1,151 @@
+/**
+ * Read-only reporting queries for the dashboard and open data. They read tables other
+ * features own (quests, evidence, xp_ledger): the design lets a reporting repository do
+ * that because it only aggregates and never writes, so no other feature's rules are at
+ * stake, and one grouped query beats paging through every quest via another service.
+ *
+ * "Verified completion" here means one verified evidence: one accepted piece of work, so a
+ * team's evidence counts once however many members it paid.
+ */
+import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { areas, evidence, quests, xpLedger } from '../../db/schema';
+
+const decidedAt = sql`coalesce(${evidence.decidedAt}, ${evidence.submittedAt})`;
+// ISO text with a cast binds the same way on node-postgres and PGlite.
+const decidedSince = (since: Date) => sql`${decidedAt} >= ${since.toISOString()}::timestamptz`;
+const isVerifiedIn = (areaId: string) =>
+  and(eq(evidence.areaId, areaId), eq(evidence.status, 'verified'));
+
+export async function questCountsByStatus(
+  db: DbOrTx,
+  areaId: string,
+): Promise<{ status: string; n: number }[]> {
+  return db
+    .select({ status: quests.status, n: count() })
+    .from(quests)
+    .where(eq(quests.areaId, areaId))
+    .groupBy(quests.status);
+}
+
+/** Monday (YYYY-MM-DD) of the week holding `now`, in the area's own time zone. */
+export async function currentWeekStart(db: DbOrTx, areaId: string, now: Date): Promise<string> {
+  const rows = await db
+    .select({
+      monday: sql<string>`to_char(date_trunc('week', ${now.toISOString()}::timestamptz at time zone ${areas.timezone}), 'YYYY-MM-DD')`,
+    })
+    .from(areas)
+    .where(eq(areas.id, areaId));
+  const monday = rows[0]?.monday;
+  if (!monday) throw new Error(`area ${areaId} vanished while reporting`);
+  return monday;
+}
+
+/** Verified completions per local week (Monday, YYYY-MM-DD) decided since `since`. */
+export async function verifiedPerWeek(
+  db: DbOrTx,
+  areaId: string,
+  since: Date,
+): Promise<Map<string, number>> {
+  const week = sql<string>`to_char(date_trunc('week', ${decidedAt} at time zone ${areas.timezone}), 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({ week, n: count() })
+    .from(evidence)
+    .innerJoin(areas, eq(areas.id, evidence.areaId))
+    .where(and(isVerifiedIn(areaId), decidedSince(since)))
+    .groupBy(week);
+  return new Map(rows.map((r) => [r.week, Number(r.n)]));
+}
+
+/**
+ * Residents and teams with a verified evidence decided since `since`. A resident counts
+ * when they sent it or were paid for it (team members who did the work with the sender).
+ */
+export async function activeSince(
+  db: DbOrTx,
+  areaId: string,
+  since: Date,
+): Promise<{ residents: number; teams: number }> {
+  const recent = and(isVerifiedIn(areaId), decidedSince(since));
+  const senders = db.select({ userId: evidence.userId }).from(evidence).where(recent);
+  const paid = db
+    .select({ userId: xpLedger.userId })
+    .from(xpLedger)
+    .innerJoin(evidence, eq(evidence.id, xpLedger.evidenceId))
+    .where(recent);
+  const people = senders.union(paid).as('people');
+  const [residents] = await db.select({ n: count() }).from(people);
+  const [teams] = await db
+    .select({ n: countDistinct(evidence.teamId) })
+    .from(evidence)
+    .where(and(recent, isNotNull(evidence.teamId)));
+  return { residents: Number(residents?.n ?? 0), teams: Number(teams?.n ?? 0) };
+}
+
+export async function xpBySuperpower(db: DbOrTx, areaId: string) {
+  const [row] = await db
+    .select({
+      urgent_optimism: sql<number>`coalesce(sum(${xpLedger.urgentOptimism}), 0)::int`,
+      social_fabric: sql<number>`coalesce(sum(${xpLedger.socialFabric}), 0)::int`,
+      blissful_productivity: sql<number>`coalesce(sum(${xpLedger.blissfulProductivity}), 0)::int`,
+      epic_meaning: sql<number>`coalesce(sum(${xpLedger.epicMeaning}), 0)::int`,
+    })
+    .from(xpLedger)
+    .where(eq(xpLedger.areaId, areaId));
+  return row!;
+}
+
+/** Verified completions grouped by the quest's main (first) superpower. */
+export async function verifiedByMainSuperpower(
+  db: DbOrTx,
+  areaId: string,
+): Promise<{ superpower: string; n: number }[]> {
+  const main = sql<string>`(${quests.superpowers})[1]`;
+  const rows = await db
+    .select({ superpower: main, n: count() })
+    .from(evidence)
+    .innerJoin(quests, eq(quests.id, evidence.questId))
+    .where(isVerifiedIn(areaId))
+    .groupBy(main);
+  return rows.map((r) => ({ superpower: r.superpower, n: Number(r.n) }));
+}
+
+/** The quests with the most verified completions: the places where most gets done. */
+export async function topPlaces(db: DbOrTx, areaId: string, limit: number) {
+  const n = count(evidence.id);
+  const rows = await db
+    .select({
+      questId: quests.id,
+      title: quests.title,
+      lat: quests.lat,
+      lng: quests.lng,
+      verified: n,
+    })
+    .from(evidence)
+    .innerJoin(quests, eq(quests.id, evidence.questId))
+    .where(isVerifiedIn(areaId))
+    .groupBy(quests.id)
+    .orderBy(desc(n), asc(quests.title), asc(quests.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, verified: Number(r.verified) }));
+}
+
+/** Public quests of an area, oldest first, each with its verified completions. */
+export async function openDataQuests(db: DbOrTx, areaId: string, statuses: readonly string[]) {
+  const verified = db
+    .select({ questId: evidence.questId, n: count().as('n') })
+    .from(evidence)
+    .where(isVerifiedIn(areaId))
+    .groupBy(evidence.questId)
+    .as('verified');
+  const rows = await db
+    .select({
+      quest: quests,
+      verifiedCompletions: sql<number>`coalesce(${verified.n}, 0)::int`,
+    })
+    .from(quests)
+    .leftJoin(verified, eq(verified.questId, quests.id))
+    .where(and(eq(quests.areaId, areaId), inArray(quests.status, [...statuses])))
+    .orderBy(asc(quests.createdAt), asc(quests.id));
+  return rows;
+}

@@ -1,0 +1,185 @@
+/**
+ * Radical transparency: the officer dashboard (what got done, by whom in aggregate, and
+ * its estimated social value) and the public open-data export of an area's quests.
+ */
+import {
+  OPEN_DATA_QUEST_COLUMNS,
+  OPEN_DATA_QUEST_STATUSES,
+  QUEST_STATUSES,
+  SUPERPOWERS,
+  type Dashboard,
+  type OpenDataQuest,
+  type OpenDataQuests,
+  type QuestStatus,
+  type SocialValueProxies,
+  type SocialValueSummary,
+  type Superpower,
+} from '@govcraft/shared';
+import type { Infra } from '../../context';
+import type { AreasService } from '../areas/service';
+import { toCsv } from './csv';
+import * as repo from './repo';
+import {
+  DEFAULT_SOCIAL_VALUE_PROXIES,
+  SOCIAL_VALUE_LABEL,
+  SOCIAL_VALUE_METHOD,
+} from './social-value';
+import { isoWeekLabel, mondaysEndingAt } from './weeks';
+
+export const DASHBOARD_WEEKS = 12;
+export const ACTIVE_WINDOW_DAYS = 30;
+const TOP_PLACES = 5;
+const DAY_MS = 86_400_000;
+
+export const OPEN_DATA_LICENCE = 'Open Government Licence v3.0';
+
+/** What each open-data column means, published with the data. */
+const OPEN_DATA_FIELDS: Record<(typeof OPEN_DATA_QUEST_COLUMNS)[number], string> = {
+  id: 'Stable quest identifier',
+  title: 'Short name of the problem',
+  problem: 'The local problem, as the council described it',
+  desiredOutcome: 'What done looks like',
+  status: 'published, active, closed or archived',
+  lat: 'Latitude of the place (WGS84)',
+  lng: 'Longitude of the place (WGS84)',
+  radiusM: 'Radius in metres around the place where check-ins count',
+  startsAt: 'When the quest opened (ISO 8601)',
+  endsAt: 'When the quest closes or closed (ISO 8601)',
+  superpowers: 'What the quest trains, main one first (semicolon-separated in CSV)',
+  xp: 'XP reward per completion',
+  storylineId: 'The storyline the quest serves, if any',
+  verifiedCompletions: "Accepted pieces of evidence (a team's counts once)",
+  createdAt: 'When the quest was created (ISO 8601)',
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function socialValueSummary(
+  verifiedByMain: { superpower: string; n: number }[],
+  proxies: SocialValueProxies,
+): SocialValueSummary {
+  const counts = new Map(verifiedByMain.map((r) => [r.superpower, r.n]));
+  const bySuperpower = SUPERPOWERS.map((superpower) => {
+    const verified = counts.get(superpower) ?? 0;
+    const { gbpPerCompletion, basis } = proxies[superpower];
+    return {
+      superpower,
+      verified,
+      gbpPerCompletion,
+      valueGbp: round2(verified * gbpPerCompletion),
+      basis,
+    };
+  });
+  return {
+    isEstimate: true,
+    label: SOCIAL_VALUE_LABEL,
+    currency: 'GBP',
+    totalGbp: round2(bySuperpower.reduce((sum, line) => sum + line.valueGbp, 0)),
+    method: SOCIAL_VALUE_METHOD,
+    bySuperpower,
+  };
+}
+
+export function createTransparencyService(
+  infra: Pick<Infra, 'db' | 'clock'>,
+  deps: { areas: AreasService; socialValueProxies?: SocialValueProxies },
+) {
+  const proxies = deps.socialValueProxies ?? DEFAULT_SOCIAL_VALUE_PROXIES;
+
+  async function weeklySeries(areaId: string, now: Date) {
+    const mondays = mondaysEndingAt(
+      await repo.currentWeekStart(infra.db, areaId, now),
+      DASHBOARD_WEEKS,
+    );
+    // A day of margin either side of the first Monday covers any time-zone offset.
+    const since = new Date(Date.parse(`${mondays[0]}T00:00:00Z`) - DAY_MS);
+    const counts = await repo.verifiedPerWeek(infra.db, areaId, since);
+    return mondays.map((weekStart) => ({
+      week: isoWeekLabel(weekStart),
+      weekStart,
+      verified: counts.get(weekStart) ?? 0,
+    }));
+  }
+
+  async function questsByStatus(areaId: string): Promise<Record<QuestStatus, number>> {
+    const rows = await repo.questCountsByStatus(infra.db, areaId);
+    const found = new Map(rows.map((r) => [r.status, Number(r.n)]));
+    return Object.fromEntries(QUEST_STATUSES.map((s) => [s, found.get(s) ?? 0])) as Record<
+      QuestStatus,
+      number
+    >;
+  }
+
+  /** The officer dashboard; the route has already checked the officer role. */
+  async function dashboard(slug: string): Promise<Dashboard> {
+    const area = await deps.areas.bySlug(slug);
+    const now = infra.clock.now();
+    const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
+    const [byStatus, weeks, active, xp, byMain, places] = await Promise.all([
+      questsByStatus(area.id),
+      weeklySeries(area.id, now),
+      repo.activeSince(infra.db, area.id, activeSince),
+      repo.xpBySuperpower(infra.db, area.id),
+      repo.verifiedByMainSuperpower(infra.db, area.id),
+      repo.topPlaces(infra.db, area.id, TOP_PLACES),
+    ]);
+    return {
+      area: { id: area.id, slug: area.slug, name: area.name, timezone: area.timezone },
+      generatedAt: now.toISOString(),
+      questsByStatus: byStatus,
+      completionsByWeek: weeks,
+      activeWindowDays: ACTIVE_WINDOW_DAYS,
+      activeResidents: active.residents,
+      activeTeams: active.teams,
+      totalVerified: byMain.reduce((sum, r) => sum + r.n, 0),
+      xpBySuperpower: xp,
+      topPlaces: places,
+      socialValue: socialValueSummary(byMain, proxies),
+    };
+  }
+
+  /** Public open data: quests past the private stages, no personal data at all. */
+  async function openDataQuests(slug: string): Promise<OpenDataQuests> {
+    const area = await deps.areas.bySlug(slug);
+    const rows = await repo.openDataQuests(infra.db, area.id, OPEN_DATA_QUEST_STATUSES);
+    const quests: OpenDataQuest[] = rows.map(({ quest, verifiedCompletions }) => ({
+      id: quest.id,
+      title: quest.title,
+      problem: quest.problem,
+      desiredOutcome: quest.desiredOutcome,
+      status: quest.status as OpenDataQuest['status'],
+      lat: quest.lat,
+      lng: quest.lng,
+      radiusM: quest.radiusM,
+      startsAt: quest.startsAt.toISOString(),
+      endsAt: quest.endsAt.toISOString(),
+      superpowers: quest.superpowers as Superpower[],
+      xp: quest.xp,
+      storylineId: quest.storylineId,
+      verifiedCompletions: Number(verifiedCompletions),
+      createdAt: quest.createdAt.toISOString(),
+    }));
+    return {
+      area: { slug: area.slug, name: area.name },
+      generatedAt: infra.clock.now().toISOString(),
+      licence: OPEN_DATA_LICENCE,
+      fields: OPEN_DATA_FIELDS,
+      quests,
+    };
+  }
+
+  async function openDataQuestsCsv(slug: string): Promise<string> {
+    const { quests } = await openDataQuests(slug);
+    return toCsv(
+      OPEN_DATA_QUEST_COLUMNS,
+      quests.map((q) =>
+        OPEN_DATA_QUEST_COLUMNS.map((column) =>
+          column === 'superpowers' ? q.superpowers.join(';') : q[column],
+        ),
+      ),
+    );
+  }
+
+  return { dashboard, openDataQuests, openDataQuestsCsv };
+}
+export type TransparencyService = ReturnType<typeof createTransparencyService>;

@@ -1,0 +1,49 @@
+/**
+ * Leaderboards over HTTP. The board itself (entries, scope, period) is defined with the
+ * realtime contract in events.ts because `leaderboard:update` carries the same rows.
+ */
+import { z } from 'zod';
+import { ZId, ZIsoDateTime } from './common';
+import { ZLeaderboardEntry, ZLeaderboardPeriod, ZLeaderboardScope } from './events';
+
+export const LEADERBOARD_MAX_LIMIT = 100;
+/** Rows a live `leaderboard:update` carries. */
+export const LEADERBOARD_BROADCAST_TOP = 10;
+
+export const ZLeaderboardQuery = z.object({
+  scope: ZLeaderboardScope.default('users'),
+  period: ZLeaderboardPeriod.default('all'),
+  limit: z.coerce.number().int().min(1).max(LEADERBOARD_MAX_LIMIT).default(10),
+});
+export type LeaderboardQuery = z.infer<typeof ZLeaderboardQuery>;
+
+export const ZLeaderboardMe = z.object({
+  rank: z.number().int().min(1),
+  xp: z.number().int(),
+  /** Your row with up to two rows above and below it, best first (your row included). */
+  neighbours: z.array(ZLeaderboardEntry),
+});
+export type LeaderboardMe = z.infer<typeof ZLeaderboardMe>;
+
+export const ZLeaderboardResponse = z.object({
+  areaId: ZId,
+  scope: ZLeaderboardScope,
+  period: ZLeaderboardPeriod,
+  /** Monotonic per board; matches `leaderboard:update.version`. */
+  version: z.number().int(),
+  /** When the weekly boards start again (Monday 00:00 UTC). */
+  weekResetsAt: ZIsoDateTime,
+  top: z.array(ZLeaderboardEntry),
+  /** Your row (or your team's): null when signed out or not on this board yet. */
+  me: ZLeaderboardMe.nullable(),
+});
+export type LeaderboardResponse = z.infer<typeof ZLeaderboardResponse>;
+
+export const ZRebuildLeaderboardsResponse = z.object({ jobId: z.string() });
+
+/** What a `leaderboard:subscribe` ack carries besides `ok`: the board as it is now. */
+export const ZLeaderboardSubscribeAck = z.object({
+  ok: z.literal(true),
+  board: ZLeaderboardResponse,
+});
+export type LeaderboardSubscribeAck = z.infer<typeof ZLeaderboardSubscribeAck>;

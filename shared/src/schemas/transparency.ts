@@ -1,0 +1,129 @@
+/**
+ * Radical transparency: the officer dashboard and the public open-data export. Open data
+ * never carries personal data (no names, ids of people, evidence or photos).
+ */
+import { z } from 'zod';
+import { ZId, ZIsoDateTime, ZSlug } from './common';
+import { ZQuestStatus, ZSuperpower } from './domain';
+
+const ZCount = z.number().int().min(0);
+
+/** One superpower's £ proxy per verified completion; data, documented by `basis`. */
+export const ZSocialValueProxy = z.object({
+  gbpPerCompletion: z.number().min(0).max(100_000),
+  basis: z.string().min(10),
+});
+export const ZSocialValueProxies = z.object({
+  urgent_optimism: ZSocialValueProxy,
+  social_fabric: ZSocialValueProxy,
+  blissful_productivity: ZSocialValueProxy,
+  epic_meaning: ZSocialValueProxy,
+});
+export type SocialValueProxies = z.infer<typeof ZSocialValueProxies>;
+
+export const ZWeeklyCompletions = z.object({
+  /** ISO week, e.g. `2026-W47`. */
+  week: z.string().regex(/^\d{4}-W\d{2}$/),
+  /** Monday of that week in the area's time zone, `YYYY-MM-DD`. */
+  weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  verified: ZCount,
+});
+export type WeeklyCompletions = z.infer<typeof ZWeeklyCompletions>;
+
+export const ZTopPlace = z.object({
+  questId: ZId,
+  title: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  verified: ZCount,
+});
+
+export const ZSocialValueLine = z.object({
+  superpower: ZSuperpower,
+  verified: ZCount,
+  gbpPerCompletion: z.number(),
+  valueGbp: z.number(),
+  basis: z.string(),
+});
+
+export const ZSocialValueSummary = z.object({
+  /** Always true: these are proxies, not measured outcomes. */
+  isEstimate: z.literal(true),
+  label: z.string(),
+  currency: z.literal('GBP'),
+  totalGbp: z.number(),
+  method: z.string(),
+  bySuperpower: z.array(ZSocialValueLine),
+});
+export type SocialValueSummary = z.infer<typeof ZSocialValueSummary>;
+
+export const ZDashboard = z.object({
+  area: z.object({ id: ZId, slug: ZSlug, name: z.string(), timezone: z.string() }),
+  generatedAt: ZIsoDateTime,
+  questsByStatus: z.record(ZQuestStatus, ZCount),
+  /** The last 12 ISO weeks, oldest first, empty weeks included as 0. */
+  completionsByWeek: z.array(ZWeeklyCompletions),
+  activeWindowDays: z.number().int(),
+  /** Residents with a verified evidence in the window. */
+  activeResidents: ZCount,
+  /** Teams with a verified evidence in the window. */
+  activeTeams: ZCount,
+  totalVerified: ZCount,
+  xpBySuperpower: z.record(ZSuperpower, z.number().int()),
+  /** The quests with the most verified completions (the busiest places). */
+  topPlaces: z.array(ZTopPlace),
+  socialValue: ZSocialValueSummary,
+});
+export type Dashboard = z.infer<typeof ZDashboard>;
+
+/** Quests leave the open data while still private (proposed, rejected, draft). */
+export const OPEN_DATA_QUEST_STATUSES = ['published', 'active', 'closed', 'archived'] as const;
+export const ZOpenDataQuestStatus = z.enum(OPEN_DATA_QUEST_STATUSES);
+
+export const ZOpenDataQuest = z.object({
+  id: ZId,
+  title: z.string(),
+  problem: z.string(),
+  desiredOutcome: z.string(),
+  status: ZOpenDataQuestStatus,
+  lat: z.number(),
+  lng: z.number(),
+  radiusM: z.number().int(),
+  startsAt: ZIsoDateTime,
+  endsAt: ZIsoDateTime,
+  superpowers: z.array(ZSuperpower),
+  xp: z.number().int(),
+  storylineId: ZId.nullable(),
+  /** Verified completions (one per accepted evidence; a team's counts once). */
+  verifiedCompletions: ZCount,
+  createdAt: ZIsoDateTime,
+});
+export type OpenDataQuest = z.infer<typeof ZOpenDataQuest>;
+
+export const ZOpenDataQuests = z.object({
+  area: z.object({ slug: ZSlug, name: z.string() }),
+  generatedAt: ZIsoDateTime,
+  licence: z.string(),
+  fields: z.record(z.string(), z.string()),
+  quests: z.array(ZOpenDataQuest),
+});
+export type OpenDataQuests = z.infer<typeof ZOpenDataQuests>;
+
+/** Columns of quests.csv, in order; the JSON uses the same names. */
+export const OPEN_DATA_QUEST_COLUMNS = [
+  'id',
+  'title',
+  'problem',
+  'desiredOutcome',
+  'status',
+  'lat',
+  'lng',
+  'radiusM',
+  'startsAt',
+  'endsAt',
+  'superpowers',
+  'xp',
+  'storylineId',
+  'verifiedCompletions',
+  'createdAt',
+] as const satisfies readonly (keyof OpenDataQuest)[];

@@ -1,0 +1,114 @@
+/**
+ * Every page at phone and desktop size: axe-core finds no serious or critical problem, and
+ * a screenshot is saved under tests/.artifacts/screenshots for people to look at.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startTestServer, type TestServer } from '../support/harness';
+import {
+  adoptSession,
+  DESKTOP,
+  ensureClientBuilt,
+  openBrowser,
+  PHONE,
+  screenshot,
+  seriousViolations,
+  waitForMap,
+  type AxeViolation,
+  type Person,
+} from './support/browser';
+
+interface Visit {
+  name: string;
+  who: 'visitor' | 'resident' | 'officer';
+  path: string;
+  /** What to do after loading, e.g. open a tab. */
+  then?: (page: Page) => Promise<void>;
+  map?: boolean;
+}
+
+const openTab = (name: string) => async (page: Page) => {
+  await page.getByRole('tab', { name }).click();
+  await page.locator('.panel-body h2').first().waitFor();
+  // Panels fetch their data after opening; wait until no "Loading…" remains.
+  await page.waitForFunction(() => !document.querySelector('.panel-body [role="status"]')?.textContent?.startsWith('Loading'));
+};
+
+const VISITS: Visit[] = [
+  { name: 'map-signed-out', who: 'visitor', path: '/', map: true },
+  { name: 'login', who: 'visitor', path: '/login' },
+  { name: 'register', who: 'visitor', path: '/register' },
+  {
+    name: 'login-errors',
+    who: 'visitor',
+    path: '/login',
+    then: async (page) => {
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  { name: 'map-list', who: 'resident', path: '/', map: true, then: openTab('List') },
+  {
+    name: 'quest-sheet',
+    who: 'resident',
+    path: '/',
+    map: true,
+    then: async (page) => {
+      await openTab('List')(page);
+      await page.locator('.quest-item').first().click();
+      await page.locator('#sheet-title').waitFor();
+    },
+  },
+  { name: 'leaderboard', who: 'resident', path: '/', then: openTab('Leaderboard') },
+  { name: 'story', who: 'resident', path: '/', then: openTab('Story') },
+  { name: 'team', who: 'resident', path: '/', then: openTab('Team') },
+  { name: 'profile', who: 'resident', path: '/', then: openTab('Me') },
+  { name: 'console-post', who: 'officer', path: '/console', map: true },
+  { name: 'console-quests', who: 'officer', path: '/console/quests', then: (p) => p.locator('table').waitFor() },
+  { name: 'console-proposals', who: 'officer', path: '/console/proposals', then: (p) => p.locator('main h1').waitFor() },
+  { name: 'console-review', who: 'officer', path: '/console/review', then: (p) => p.locator('main h1').waitFor() },
+  { name: 'console-dashboard', who: 'officer', path: '/console/dashboard', then: (p) => p.locator('.stat-grid').waitFor() },
+];
+
+describe('accessibility and screenshots', () => {
+  let server: TestServer;
+  const browsers: Person[] = [];
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startTestServer({ serveClient: true });
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await server?.close();
+  });
+
+  for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    it(`has no serious or critical axe violations on any page (${size})`, { timeout: 300_000 }, async () => {
+      const people: Record<Visit['who'], Person> = {
+        visitor: await openBrowser(viewport),
+        resident: await openBrowser(viewport),
+        officer: await openBrowser(viewport),
+      };
+      browsers.push(...Object.values(people));
+      const resident = await server.newResident('Axe Tester');
+      await adoptSession(people.resident.context, server, resident.cookieHeader);
+      await adoptSession(people.officer.context, server, (await server.login(DEMO.officer)).cookieHeader);
+
+      const found: Record<string, AxeViolation[]> = {};
+      for (const visit of VISITS) {
+        const { page } = people[visit.who];
+        await page.goto(`${server.url}${visit.path}`);
+        if (visit.map) await waitForMap(page);
+        else await page.locator('main').first().waitFor();
+        await visit.then?.(page);
+        await screenshot(page, `${visit.name}-${size}`);
+        const violations = await seriousViolations(page);
+        if (violations.length) found[visit.name] = violations;
+      }
+      expect(found).toEqual({});
+      for (const p of Object.values(people)) expect(p.errors).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Job, QueueEvents } from 'bullmq';
+import pg from 'pg';
+import type { LeaderboardResponse, Team } from '@govcraft/shared';
+import { loadDemoMap } from '@govcraft/server/seed/seed';
+import type { XpAwardedFact } from '@govcraft/server/lib/domain-events';
+import {
+  DEMO,
+  TEST_REDIS_URL,
+  startTestServer,
+  uniqueSuffix,
+  type TestServer,
+} from '../support/harness';
+import type { TestClient } from '../support/client';
+
+type Resident = TestClient & { userId: string };
+
+const DAY = 86_400_000;
+
+describe('leaderboards', () => {
+  let server: TestServer;
+  // A settable clock: weekly boards and the reset time follow it.
+  const clock = { current: new Date(), now: () => clock.current };
+  beforeAll(async () => {
+    server = await startTestServer({ clock });
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    clock.current = new Date();
+  });
+
+  /** A fresh area per test so boards never mix. */
+  async function freshArea(): Promise<{ slug: string; id: string }> {
+    const { boundary } = loadDemoMap();
+    const slug = `lb-${uniqueSuffix()}`;
+    const area = await server.handle.services.areas.create(null, {
+      name: `Board ${slug}`,
+      slug,
+      timezone: 'Europe/London',
+      boundary,
+    });
+    return { slug, id: area.id };
+  }
+
+  async function resident(slug: string, name: string): Promise<Resident> {
+    const r = await server.newResident(name);
+    expect((await r.post(`/api/areas/${slug}/join`)).status).toBe(200);
+    return r;
+  }
+
+  /** Publishes the ledger's domain event directly, with a chosen commit time. */
+  async function awarded(
+    areaId: string,
+    userId: string,
+    amount: number,
+    at: Date,
+    teamId: string | null = null,
+  ) {
+    const fact: XpAwardedFact = {
+      userId,
+      teamId,
+      areaId,
+      questId: randomUUID(),
+      evidenceId: randomUUID(),
+      amount,
+      bySuperpower: {
+        urgent_optimism: amount,
+        social_fabric: 0,
+        blissful_productivity: 0,
+        epic_meaning: 0,
+      },
+      at,
+    };
+    await server.handle.infra.events.publish('xp.awarded', [fact]);
+  }
+
+  /** Pays through the real ledger (progress service) and announces after commit. */
+  async function pay(
+    areaId: string,
+    xp: number,
+    recipients: { userId: string; teamId: string | null }[],
+  ) {
+    const { progress } = server.handle.services;
+    const facts = await server.handle.infra.db.transaction((tx) =>
+      progress.award(tx, {
+        evidenceId: randomUUID(),
+        questId: randomUUID(),
+        areaId,
+        xp,
+        superpowers: ['social_fabric'],
+        recipients,
+        reason: 'test award',
+      }),
+    );
+    await progress.announce(facts);
+  }
+
+  async function board(as: TestClient, slug: string, query: string) {
+    const res = await as.get<LeaderboardResponse>(`/api/areas/${slug}/leaderboards?${query}`);
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  it('ranks by XP; equal XP goes to whoever reached it first; shows my row with neighbours', async () => {
+    const area = await freshArea();
+    const [ana, bo, cy, di] = await Promise.all(
+      ['Ana', 'Bo', 'Cy', 'Di'].map((n) => resident(area.slug, n)),
+    );
+    const t0 = new Date(clock.now().getTime() - 60_000);
+    await awarded(area.id, ana!.userId, 50, new Date(t0.getTime() + 10_000));
+    await awarded(area.id, bo!.userId, 50, t0);
+    await awarded(area.id, cy!.userId, 30, t0);
+    await awarded(area.id, di!.userId, 30, t0);
+
+    const anon = await board(server.client(), area.slug, 'scope=users&period=all&limit=10');
+    expect(anon.top.map((e) => [e.rank, e.name, e.xp])).toEqual([
+      [1, 'Bo', 50],
+      [2, 'Ana', 50],
+      // Same XP in the same second: the order is still stable (by member id, descending).
+      ...[cy!, di!]
+        .sort((a, b) => (a.userId < b.userId ? 1 : -1))
+        .map((r, i) => [3 + i, r === cy ? 'Cy' : 'Di', 30]),
+    ]);
+    expect(anon.me).toBeNull();
+    expect(anon.version).toBe(4);
+
+    await awarded(area.id, ana!.userId, 1, new Date(t0.getTime() + 20_000));
+    const mine = await board(cy!, area.slug, 'scope=users&period=all&limit=1');
+    expect(mine.top.map((e) => e.name)).toEqual(['Ana']);
+    expect(mine.version).toBe(5);
+    const cyRank = mine.me!.rank;
+    expect(mine.me).toMatchObject({ xp: 30 });
+    expect(mine.me!.neighbours.map((n) => n.rank)).toEqual(
+      [1, 2, 3, 4].filter((r) => Math.abs(r - cyRank) <= 2),
+    );
+    expect(mine.me!.neighbours.find((n) => n.rank === cyRank)?.id).toBe(cy!.userId);
+  });
+
+  it('keeps team boards from team awards and shows my team as me', async () => {
+    const area = await freshArea();
+    const [cap, mate] = await Promise.all([
+      resident(area.slug, 'Cap'),
+      resident(area.slug, 'Mate'),
+    ]);
+    const created = await cap.post<Team>(`/api/areas/${area.slug}/teams`, { name: 'Pond Patrol' });
+    expect(created.status).toBe(201);
+    await mate.post('/api/teams/join', { code: created.body.inviteCode });
+    const at = clock.now();
+    await awarded(area.id, cap.userId, 40, at, created.body.id);
+    await awarded(area.id, mate.userId, 40, at, created.body.id);
+    const teams = await board(mate, area.slug, 'scope=teams&period=week');
+    expect(teams.top).toEqual([{ rank: 1, id: created.body.id, name: 'Pond Patrol', xp: 80 }]);
+    expect(teams.me).toMatchObject({ rank: 1, xp: 80 });
+
+    // The last member leaving deletes the team, and it leaves the live boards.
+    await cap.post(`/api/teams/${created.body.id}/leave`);
+    await mate.post(`/api/teams/${created.body.id}/leave`);
+    expect((await board(mate, area.slug, 'scope=teams&period=all')).top).toEqual([]);
+  });
+
+  it('starts weekly boards afresh when the clock passes Monday 00:00 UTC', async () => {
+    const area = await freshArea();
+    const r = await resident(area.slug, 'Weekly');
+    // Wednesday noon UTC of some week, whatever today is.
+    const now = clock.now();
+    const monday =
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
+      ((now.getUTCDay() + 6) % 7) * DAY;
+    clock.current = new Date(monday + 2 * DAY + 12 * 3_600_000);
+    await awarded(area.id, r.userId, 70, clock.now());
+
+    const thisWeek = await board(r, area.slug, 'scope=users&period=week');
+    expect(thisWeek.top.map((e) => e.xp)).toEqual([70]);
+    expect(thisWeek.weekResetsAt).toBe(new Date(monday + 7 * DAY).toISOString());
+
+    // The weekly key outlives its week by three weeks, then Redis drops it.
+    const key = `${server.prefix}:lb:${area.id}:users:w:`;
+    const [weekKey] = await server.handle.infra.redis.keys(`${key}*`);
+    expect(await server.handle.infra.redis.pexpiretime(weekKey!)).toBe(monday + 28 * DAY);
+
+    clock.current = new Date(monday + 7 * DAY);
+    const nextWeek = await board(r, area.slug, 'scope=users&period=week');
+    expect(nextWeek.top).toEqual([]);
+    expect(nextWeek.me).toBeNull();
+    expect(nextWeek.weekResetsAt).toBe(new Date(monday + 14 * DAY).toISOString());
+    expect((await board(r, area.slug, 'scope=users&period=all')).top.map((e) => e.xp)).toEqual([
+      70,
+    ]);
+
+    await awarded(area.id, r.userId, 5, clock.now());
+    expect((await board(r, area.slug, 'scope=users&period=week')).me).toMatchObject({
+      rank: 1,
+      xp: 5,
+    });
+    expect((await board(r, area.slug, 'scope=users&period=all')).me).toMatchObject({ xp: 75 });
+  });
+
+  it('rebuilds every board from the ledger exactly (admin job after a Redis flush)', async () => {
+    const area = await freshArea();
+    const people = await Promise.all(['Fay', 'Gus', 'Hal'].map((n) => resident(area.slug, n)));
+    const team = await people[0]!.post<Team>(`/api/areas/${area.slug}/teams`, {
+      name: 'Canal Crew',
+    });
+    await people[1]!.post('/api/teams/join', { code: team.body.inviteCode });
+    const crew = { teamId: team.body.id };
+    await pay(area.id, 40, [
+      { userId: people[0]!.userId, ...crew },
+      { userId: people[1]!.userId, ...crew },
+    ]);
+    await pay(area.id, 25, [{ userId: people[2]!.userId, teamId: null }]);
+    await pay(area.id, 15, [{ userId: people[1]!.userId, ...crew }]);
+
+    const redis = server.handle.infra.redis;
+    const areaKeys = async () => (await redis.keys(`${server.prefix}:lb:${area.id}:*`)).sort();
+    const snapshot = async () =>
+      Promise.all(
+        (await areaKeys()).map(async (k) => [k, await redis.zrange(k, 0, -1, 'WITHSCORES')]),
+      );
+    const before = await snapshot();
+    expect(before).toHaveLength(4);
+
+    const allBoardKeys = await redis.keys(`${server.prefix}:lb:*`);
+    await redis.unlink(...allBoardKeys);
+    expect((await board(server.client(), area.slug, 'scope=users')).top).toEqual([]);
+    const versionBefore = (await board(server.client(), area.slug, 'scope=users')).version;
+
+    const resident_ = people[0]!;
+    expect((await resident_.post('/api/admin/leaderboards/rebuild')).status).toBe(403);
+    const admin = await server.login(DEMO.admin);
+    const started = await admin.post<{ jobId: string }>('/api/admin/leaderboards/rebuild');
+    expect(started.status).toBe(202);
+    const events = new QueueEvents('maintenance', {
+      connection: { url: TEST_REDIS_URL },
+      prefix: server.handle.infra.jobs.prefix,
+    });
+    try {
+      await events.waitUntilReady();
+      const job = await Job.fromId(
+        server.handle.infra.jobs.queue('maintenance'),
+        started.body.jobId,
+      );
+      if (!(await job!.isCompleted())) await job!.waitUntilFinished(events, 30_000);
+    } finally {
+      await events.close();
+    }
+
+    // Same keys, same members, same scores (XP and the reached-first tie-break).
+    expect(await snapshot()).toEqual(before);
+    const rebuilt = await board(server.client(), area.slug, 'scope=users');
+    expect(rebuilt.version).toBeGreaterThan(versionBefore);
+
+    // And the totals are exactly the ledger's, summed independently here.
+    const sql = new pg.Client({ connectionString: server.databaseUrl! });
+    await sql.connect();
+    try {
+      const users = await sql.query<{ id: string; xp: number }>(
+        'select user_id as id, sum(amount)::int as xp from xp_ledger where area_id = $1 group by user_id',
+        [area.id],
+      );
+      const teams = await sql.query<{ id: string; xp: number }>(
+        'select team_id as id, sum(amount)::int as xp from xp_ledger where area_id = $1 and team_id is not null group by team_id',
+        [area.id],
+      );
+      const byId = (rows: { id: string; xp: number }[]) =>
+        Object.fromEntries(rows.map((r) => [r.id, r.xp]));
+      expect(byId(rebuilt.top)).toEqual(byId(users.rows));
+      expect(byId((await board(server.client(), area.slug, 'scope=teams')).top)).toEqual(
+        byId(teams.rows),
+      );
+      expect(users.rows.length).toBe(3);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it('names bad query fields', async () => {
+    const res = await server
+      .client()
+      .get<{ issues: { path: string }[] }>('/api/areas/oakfield/leaderboards?scope=people&limit=0');
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i) => i.path).sort()).toEqual(['query.limit', 'query.scope']);
+  });
+});

@@ -1,0 +1,66 @@
+/** Typed Socket.IO clients for tests: connect with a test client's session, ack, await events. */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientToServerEvents,
+  ServerEventName,
+  ServerToClientEvents,
+} from '@govcraft/shared';
+import type { TestClient } from '../support/client';
+
+export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Untyped = (...args: unknown[]) => void;
+
+/** Connects over websocket, carrying the HTTP session cookie like a browser would. */
+export async function connectSocket(url: string, as?: TestClient): Promise<GameSocket> {
+  const socket: GameSocket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(as?.cookieHeader ? { extraHeaders: { cookie: as.cookieHeader } } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Emits any event name with any payload (the server must cope) and waits for the ack. */
+export function rawEmit(socket: GameSocket, event: string, ...args: unknown[]): Promise<Ack> {
+  const untyped = socket as unknown as Socket;
+  return untyped.timeout(5_000).emitWithAck(event, ...args) as Promise<Ack>;
+}
+
+export function nextEvent<K extends ServerEventName>(
+  socket: GameSocket,
+  event: K,
+  accept: (payload: Parameters<ServerToClientEvents[K]>[0]) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<Parameters<ServerToClientEvents[K]>[0]> {
+  type P = Parameters<ServerToClientEvents[K]>[0];
+  const untyped = socket as unknown as Socket;
+  return new Promise<P>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      untyped.off(event as string, listener as Untyped);
+      reject(new Error(`no "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: P) => {
+      if (!accept(payload)) return;
+      clearTimeout(timer);
+      untyped.off(event as string, listener as Untyped);
+      resolve(payload);
+    };
+    untyped.on(event as string, listener as Untyped);
+  });
+}
+
+/** Collects every payload of one event until stopped. */
+export function collect<K extends ServerEventName>(socket: GameSocket, event: K) {
+  type P = Parameters<ServerToClientEvents[K]>[0];
+  const seen: P[] = [];
+  const untyped = socket as unknown as Socket;
+  const listener = (payload: P) => void seen.push(payload);
+  untyped.on(event as string, listener as Untyped);
+  return { seen, stop: () => void untyped.off(event as string, listener as Untyped) };
+}
