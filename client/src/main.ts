@@ -26,10 +26,17 @@ async function start(): Promise<void> {
   } catch (err) {
     console.error(err);
     root.replaceChildren(
-      h('main', { id: 'main', class: 'auth-page' },
+      h(
+        'main',
+        { id: 'main', class: 'auth-page' },
         h('h1', {}, 'Sorry, GovCraft could not start'),
         h('p', {}, 'Check your connection and reload the page.'),
-        h('button', { type: 'button', class: 'button', onClick: () => location.reload() }, 'Reload')),
+        h(
+          'button',
+          { type: 'button', class: 'button', onClick: () => location.reload() },
+          'Reload',
+        ),
+      ),
     );
   }
 }

@@ -99,7 +99,12 @@ export async function startGovcraft(
       prefix: config.REDIS_PREFIX,
       ...(httpServer ? { httpServer, sessionMiddleware } : {}),
     });
-    cleanups.push(() => new Promise<void>((resolve) => void io.close(() => resolve())));
+    cleanups.push(async () => {
+      // io.close() also closes the engine, which only exists on nodes with an HTTP server;
+      // a worker's io has just the adapter to stop.
+      if (httpServer) await new Promise<void>((resolve) => void io.close(() => resolve()));
+      else await io.of('/').adapter.close();
+    });
 
     const infra: Infra = {
       config,

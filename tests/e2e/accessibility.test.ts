@@ -25,13 +25,18 @@ interface Visit {
   /** What to do after loading, e.g. open a tab. */
   then?: (page: Page) => Promise<void>;
   map?: boolean;
+  /** Stay on the page the previous visit left (tabs of the same app). */
+  samePage?: boolean;
 }
 
 const openTab = (name: string) => async (page: Page) => {
   await page.getByRole('tab', { name }).click();
   await page.locator('.panel-body h2').first().waitFor();
   // Panels fetch their data after opening; wait until no "Loading…" remains.
-  await page.waitForFunction(() => !document.querySelector('.panel-body [role="status"]')?.textContent?.startsWith('Loading'));
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.panel-body [role="status"]')?.textContent?.startsWith('Loading'),
+  );
 };
 
 const VISITS: Visit[] = [
@@ -59,15 +64,35 @@ const VISITS: Visit[] = [
       await page.locator('#sheet-title').waitFor();
     },
   },
-  { name: 'leaderboard', who: 'resident', path: '/', then: openTab('Leaderboard') },
-  { name: 'story', who: 'resident', path: '/', then: openTab('Story') },
-  { name: 'team', who: 'resident', path: '/', then: openTab('Team') },
-  { name: 'profile', who: 'resident', path: '/', then: openTab('Me') },
+  { name: 'leaderboard', who: 'resident', path: '/', samePage: true, then: openTab('Leaderboard') },
+  { name: 'story', who: 'resident', path: '/', samePage: true, then: openTab('Story') },
+  { name: 'team', who: 'resident', path: '/', samePage: true, then: openTab('Team') },
+  { name: 'profile', who: 'resident', path: '/', samePage: true, then: openTab('Me') },
   { name: 'console-post', who: 'officer', path: '/console', map: true },
-  { name: 'console-quests', who: 'officer', path: '/console/quests', then: (p) => p.locator('table').waitFor() },
-  { name: 'console-proposals', who: 'officer', path: '/console/proposals', then: (p) => p.locator('main h1').waitFor() },
-  { name: 'console-review', who: 'officer', path: '/console/review', then: (p) => p.locator('main h1').waitFor() },
-  { name: 'console-dashboard', who: 'officer', path: '/console/dashboard', then: (p) => p.locator('.stat-grid').waitFor() },
+  {
+    name: 'console-quests',
+    who: 'officer',
+    path: '/console/quests',
+    then: (p) => p.locator('table').waitFor(),
+  },
+  {
+    name: 'console-proposals',
+    who: 'officer',
+    path: '/console/proposals',
+    then: (p) => p.locator('main h1').waitFor(),
+  },
+  {
+    name: 'console-review',
+    who: 'officer',
+    path: '/console/review',
+    then: (p) => p.locator('main h1').waitFor(),
+  },
+  {
+    name: 'console-dashboard',
+    who: 'officer',
+    path: '/console/dashboard',
+    then: (p) => p.locator('.stat-grid').waitFor(),
+  },
 ];
 
 describe('accessibility and screenshots', () => {
@@ -84,31 +109,44 @@ describe('accessibility and screenshots', () => {
     await server?.close();
   });
 
-  for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-    it(`has no serious or critical axe violations on any page (${size})`, { timeout: 300_000 }, async () => {
-      const people: Record<Visit['who'], Person> = {
-        visitor: await openBrowser(viewport),
-        resident: await openBrowser(viewport),
-        officer: await openBrowser(viewport),
-      };
-      browsers.push(...Object.values(people));
-      const resident = await server.newResident('Axe Tester');
-      await adoptSession(people.resident.context, server, resident.cookieHeader);
-      await adoptSession(people.officer.context, server, (await server.login(DEMO.officer)).cookieHeader);
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(
+      `has no serious or critical axe violations on any page (${size})`,
+      { timeout: 300_000 },
+      async () => {
+        const people: Record<Visit['who'], Person> = {
+          visitor: await openBrowser(viewport),
+          resident: await openBrowser(viewport),
+          officer: await openBrowser(viewport),
+        };
+        browsers.push(...Object.values(people));
+        const resident = await server.newResident('Axe Tester');
+        await adoptSession(people.resident.context, server, resident.cookieHeader);
+        await adoptSession(
+          people.officer.context,
+          server,
+          (await server.login(DEMO.officer)).cookieHeader,
+        );
 
-      const found: Record<string, AxeViolation[]> = {};
-      for (const visit of VISITS) {
-        const { page } = people[visit.who];
-        await page.goto(`${server.url}${visit.path}`);
-        if (visit.map) await waitForMap(page);
-        else await page.locator('main').first().waitFor();
-        await visit.then?.(page);
-        await screenshot(page, `${visit.name}-${size}`);
-        const violations = await seriousViolations(page);
-        if (violations.length) found[visit.name] = violations;
-      }
-      expect(found).toEqual({});
-      for (const p of Object.values(people)) expect(p.errors).toEqual([]);
-    });
+        const found: Record<string, AxeViolation[]> = {};
+        for (const visit of VISITS) {
+          const { page } = people[visit.who];
+          if (!visit.samePage) {
+            await page.goto(`${server.url}${visit.path}`);
+            if (visit.map) await waitForMap(page);
+            else await page.locator('main').first().waitFor();
+          }
+          await visit.then?.(page);
+          await screenshot(page, `${visit.name}-${size}`);
+          const violations = await seriousViolations(page);
+          if (violations.length) found[visit.name] = violations;
+        }
+        expect(found).toEqual({});
+        for (const p of Object.values(people)) expect(p.errors).toEqual([]);
+      },
+    );
   }
 });

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startTestServer, type TestServer } from '../support/harness';
 import { jpegWithExif } from '../fixtures/photos';
-import { adoptSession, ensureClientBuilt, openBrowser, screenshot, type Person } from './support/browser';
+import {
+  adoptSession,
+  ensureClientBuilt,
+  openBrowser,
+  screenshot,
+  type Person,
+} from './support/browser';
 import { OAKFIELD_SPOT, postQuest } from './support/quests';
 
 describe('check-in outside the geofence', () => {
@@ -21,7 +27,10 @@ describe('check-in outside the geofence', () => {
 
   it('shows the distance before sending and the reason after', { timeout: 180_000 }, async () => {
     const officer = await server.login(DEMO.officer);
-    const quest = await postQuest(officer, `Sweep the station steps ${Math.random().toString(36).slice(2, 7)}`);
+    const quest = await postQuest(
+      officer,
+      `Sweep the station steps ${Math.random().toString(36).slice(2, 7)}`,
+    );
     const resident = await server.newResident('Far Away Fran');
     person = await openBrowser();
     const { page, context } = person;
@@ -39,8 +48,14 @@ describe('check-in outside the geofence', () => {
     await expect.poll(() => info.textContent()).toContain('outside the quest area');
     expect(await info.getAttribute('class')).toContain('warn');
 
-    const photo = await jpegWithExif({ takenAt: new Date(), lat: far.latitude, lng: far.longitude });
-    await page.getByLabel(/Photo of the result/).setInputFiles({ name: 'steps.jpg', mimeType: 'image/jpeg', buffer: photo.buffer });
+    const photo = await jpegWithExif({
+      takenAt: new Date(),
+      lat: far.latitude,
+      lng: far.longitude,
+    });
+    await page
+      .getByLabel(/Photo of the result/)
+      .setInputFiles({ name: 'steps.jpg', mimeType: 'image/jpeg', buffer: photo.buffer });
     await page.getByRole('button', { name: 'Send evidence' }).click();
 
     const card = page.locator('.status-card');
@@ -50,7 +65,9 @@ describe('check-in outside the geofence', () => {
     expect(reason.length).toBeGreaterThan(10);
     const failedLocation = card.locator('.check.failed', { hasText: 'Location' });
     expect(await failedLocation.count()).toBe(1);
-    await expect.poll(() => card.getByRole('button', { name: 'Send new evidence' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => card.getByRole('button', { name: 'Send new evidence' }).isVisible())
+      .toBe(true);
     await screenshot(page, 'geofence-rejected-desktop');
     expect(person.errors).toEqual([]);
   });

@@ -49,16 +49,22 @@ describe('resident journey', () => {
     await resident.page.getByRole('tab', { name: 'Team' }).click();
     await resident.page.getByLabel('Team name').fill(teamName);
     await resident.page.getByRole('button', { name: 'Start a team' }).click();
-    const code = (await resident.page.locator('.invite-code code').textContent({ timeout: 20_000 }))!.trim();
+    const code = (await resident.page
+      .locator('.invite-code code')
+      .textContent({ timeout: 20_000 }))!.trim();
     expect(code).toMatch(/^[A-Z2-9]{10}$/);
     await teammate.page.getByRole('tab', { name: 'Team' }).click();
     await teammate.page.getByLabel('Invite code').fill(code);
     await teammate.page.getByRole('button', { name: 'Join team' }).click();
-    await expect.poll(() => teammate.page.locator('#team-heading').textContent(), { timeout: 20_000 }).toBe(teamName);
+    await expect
+      .poll(() => teammate.page.locator('#team-heading').textContent(), { timeout: 20_000 })
+      .toBe(teamName);
 
     await teammate.page.getByRole('tab', { name: 'Leaderboard' }).click();
     await teammate.page.locator('.board').first().waitFor();
-    await teammate.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await teammate.page.evaluate(
+      () => ((window as unknown as { notReloaded: boolean }).notReloaded = true),
+    );
 
     await resident.page.getByRole('tab', { name: 'List' }).click();
     await waitForMap(resident.page);
@@ -79,8 +85,12 @@ describe('resident journey', () => {
     expect(Math.abs(lat - target.lat)).toBeLessThan(0.0005);
     expect(Math.abs(lng - target.lng)).toBeLessThan(0.0005);
     await officer.page.getByLabel('Title', { exact: true }).fill(title);
-    await officer.page.getByLabel('The problem').fill('Leaves block the drain by the library steps, so the path floods.');
-    await officer.page.getByLabel('What done looks like').fill('The drain is clear and rain water runs away.');
+    await officer.page
+      .getByLabel('The problem')
+      .fill('Leaves block the drain by the library steps, so the path floods.');
+    await officer.page
+      .getByLabel('What done looks like')
+      .fill('The drain is clear and rain water runs away.');
     await officer.page.getByLabel('Radius in metres').fill('80');
     await officer.page.getByLabel('XP reward').fill('70');
     await officer.page.getByLabel(/^Blissful productivity/).check();
@@ -91,7 +101,9 @@ describe('resident journey', () => {
     await officer.page.locator('tr', { hasText: title }).waitFor();
 
     // The marker and the list item arrive on the resident's open page without a reload.
-    await expect.poll(async () => Number(await mapBox.getAttribute('data-quest-count')), { timeout: 20_000 }).toBe(before + 1);
+    await expect
+      .poll(async () => Number(await mapBox.getAttribute('data-quest-count')), { timeout: 20_000 })
+      .toBe(before + 1);
     const item = resident.page.locator('.quest-item', { hasText: title });
     await item.waitFor({ timeout: 20_000 });
 
@@ -105,7 +117,9 @@ describe('resident journey', () => {
     expect(reached).toBe(true);
     await resident.page.keyboard.press('Enter');
     await expect.poll(() => resident.page.locator('#sheet-title').textContent()).toBe(title);
-    await expect.poll(() => resident.page.evaluate(() => document.activeElement?.id)).toBe('sheet-title');
+    await expect
+      .poll(() => resident.page.evaluate(() => document.activeElement?.id))
+      .toBe('sheet-title');
     const join = resident.page.getByRole('button', { name: 'Join quest' });
     await join.focus();
     await resident.page.keyboard.press('Enter');
@@ -115,23 +129,35 @@ describe('resident journey', () => {
     await resident.context.grantPermissions(['geolocation'], { origin: server.url });
     await resident.context.setGeolocation({ latitude: lat + 0.0001, longitude: lng, accuracy: 8 });
     await resident.page.getByRole('button', { name: 'Check in here' }).click();
-    await expect.poll(() => resident.page.locator('.checkin-info').textContent()).toContain('inside the quest area');
+    await expect
+      .poll(() => resident.page.locator('.checkin-info').textContent())
+      .toContain('inside the quest area');
     const photo = await jpegWithExif({ takenAt: new Date(), lat, lng });
-    await resident.page.getByLabel(/Photo of the result/).setInputFiles({ name: 'drain.jpg', mimeType: 'image/jpeg', buffer: photo.buffer });
+    await resident.page
+      .getByLabel(/Photo of the result/)
+      .setInputFiles({ name: 'drain.jpg', mimeType: 'image/jpeg', buffer: photo.buffer });
     await screenshot(resident.page, 'journey-evidence-desktop');
     await resident.page.getByRole('button', { name: 'Send evidence' }).click();
 
     const card = resident.page.locator('.status-card');
     await expect.poll(() => card.getAttribute('data-status'), { timeout: 90_000 }).toBe('verified');
     await expect.poll(() => card.locator('.check.ok').count()).toBeGreaterThan(0);
-    await expect.poll(() => resident.page.locator('.toast').allTextContents()).toContainEqual(expect.stringContaining('+70 XP'));
-    await expect.poll(() => resident.page.locator('.hud-xp-text').textContent(), { timeout: 20_000 }).toBe('70 XP');
+    await expect
+      .poll(() => resident.page.locator('.toast').allTextContents())
+      .toContainEqual(expect.stringContaining('+70 XP'));
+    await expect
+      .poll(() => resident.page.locator('.hud-xp-text').textContent(), { timeout: 20_000 })
+      .toBe('70 XP');
     await screenshot(resident.page, 'journey-verified-desktop');
 
     // The teammate's board shows the resident with the new XP, live.
     const row = teammate.page.locator('.board-row', { hasText: residentName });
     await expect.poll(() => row.locator('.xp').textContent(), { timeout: 30_000 }).toBe('70 XP');
-    expect(await teammate.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(
+      await teammate.page.evaluate(
+        () => (window as unknown as { notReloaded?: boolean }).notReloaded,
+      ),
+    ).toBe(true);
     await screenshot(teammate.page, 'journey-teammate-board-desktop');
 
     for (const p of people) expect(p.errors).toEqual([]);

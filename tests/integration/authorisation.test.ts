@@ -48,14 +48,15 @@ function fillPath(path: string, values: Record<string, string>): string {
 describe('authorisation', () => {
   let server: TestServer;
   let resident: TestClient & { userId: string };
+  let values: Record<string, string>;
   beforeAll(async () => {
     server = await startTestServer();
     resident = await server.newResident('Plain Resident');
+    values = await paramValues(server, resident);
   });
   afterAll(() => server?.close());
 
   it('refuses a resident on every officer, moderator and admin route (403)', async () => {
-    const values = await paramValues(server, resident);
     const routes = privilegedRoutes(server);
     expect(routes.length).toBeGreaterThanOrEqual(4);
     const answers = await Promise.all(
@@ -68,7 +69,6 @@ describe('authorisation', () => {
   });
 
   it('refuses anonymous callers with 401 on the same routes', async () => {
-    const values = await paramValues(server, resident);
     for (const r of privilegedRoutes(server)) {
       const res = await server.client().request(r.method.toUpperCase(), fillPath(r.path, values), r.method === 'get' ? undefined : {});
       expect(res.status, `${r.method} ${r.path}`).toBe(401);

@@ -14,6 +14,7 @@ import type { TestClient } from '../support/client';
 import { checkinAt, createQuest, joinQuest, PARK, submitEvidence } from './evidence-fixtures';
 
 const WORKER_SCRIPT = path.join(import.meta.dirname, 'evidence-worker-process.ts');
+const RESIDENTS = 40;
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -80,14 +81,19 @@ export async function runExactlyOnce(options: {
   await db.connect();
   let worker: WorkerProcess | null = null;
   try {
+    // Residents × quests pairs: fewer accounts to register, every pair pays exactly once.
     const officer = await server.login(DEMO.officer);
-    const quest: Quest = await createQuest(officer, { xp: 37 });
+    const questCount = Math.ceil(options.n / RESIDENTS);
+    const quests: Quest[] = [];
+    for (let i = 0; i < questCount; i++) quests.push(await createQuest(officer, { xp: 37 }));
     const residents: TestClient[] = [];
-    await inBatches([...Array(options.n).keys()], 10, async () => {
-      const r = await server.newResident();
-      await joinQuest(r, quest.id);
-      residents.push(r);
+    await inBatches([...Array(Math.ceil(options.n / questCount)).keys()], 10, async () => {
+      residents.push(await server.newResident());
     });
+    const pairs = residents
+      .flatMap((resident) => quests.map((quest) => ({ resident, quest })))
+      .slice(0, options.n);
+    await inBatches(pairs, 20, ({ resident, quest }) => joinQuest(resident, quest.id));
 
     const decided = async () =>
       Number(
@@ -111,9 +117,9 @@ export async function runExactlyOnce(options: {
     const decidedAtKills: number[] = [];
     const verify = server.handle.services.evidence.jobs[0]!;
     for (let wave = 0; wave < waves; wave++) {
-      const batch = residents.slice(wave * perWave, (wave + 1) * perWave);
-      await inBatches(batch, 20, async (r) => {
-        const sent = await submitEvidence(r, quest.id, { checkin: checkinAt(PARK) });
+      const batch = pairs.slice(wave * perWave, (wave + 1) * perWave);
+      await inBatches(batch, 20, async ({ resident, quest }) => {
+        const sent = await submitEvidence(resident, quest.id, { checkin: checkinAt(PARK) });
         if (sent.status !== 202)
           throw new Error(`submit: ${sent.status} ${JSON.stringify(sent.body)}`);
         // A duplicate delivery of the same work, as a retried enqueue would make.

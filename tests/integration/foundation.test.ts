@@ -17,7 +17,7 @@ interface ChildResult {
 }
 
 /** Runs the real entry point (`node --import tsx server/src/main.ts`) with a given environment. */
-function runMain(env: Record<string, string>, untilStdout?: RegExp, timeoutMs = 60_000) {
+function runMain(env: Record<string, string>, untilStdout?: RegExp, timeoutMs = 150_000) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: { HOME: os.tmpdir(), LOG_LEVEL: 'warn', SCRYPT_LOG_N: '14', ...env },
@@ -96,7 +96,7 @@ describe('process start and configuration', () => {
       run.child.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
 
 describe('private redis', () => {

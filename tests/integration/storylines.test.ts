@@ -54,6 +54,11 @@ describe('storylines', () => {
     const map = await server.client().get<QuestPage>('/api/areas/oakfield/quests?limit=500');
     const seeded = map.body.items.filter((q) => q.storylineId === green?.id);
     expect(seeded.length).toBeGreaterThanOrEqual(3);
+    const demo = map.body.items.filter((q) => q.title !== 'Tidy the library garden');
+    const count = (status: string) => demo.filter((q) => q.status === status).length;
+    expect(count('active')).toBeGreaterThanOrEqual(10);
+    expect(count('published')).toBe(2);
+    expect(demo.filter((q) => q.teamSize !== null)).toHaveLength(1);
   });
 
   it('shows locked chapters by title and threshold only', async () => {

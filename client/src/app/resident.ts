@@ -3,7 +3,8 @@
  * are usable straight away; Phaser arrives in its own chunk and draws the map when ready.
  */
 import { levelForXp, type Quest } from '@govcraft/shared';
-import { loadMap, type MapController, type MapMarker } from '../map/bridge';
+import { loadMap, type MapController } from '../map/bridge';
+import { toMarker } from '../map/markers';
 import { quests as questsApi, auth, teams as teamsApi } from '../net/endpoints';
 import { connectRealtime } from '../net/socket';
 import { h, meter, prefersReducedMotion, replaceChildren } from '../ui/dom';
@@ -28,27 +29,20 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'profile', label: 'Me' },
 ];
 
-export function toMarker(q: Quest): MapMarker {
-  return {
-    id: q.id,
-    title: q.title,
-    lat: q.location.lat,
-    lng: q.location.lng,
-    radiusM: q.location.radiusM,
-    superpower: q.superpowers[0] ?? 'epic_meaning',
-    status: q.status,
-    startsAt: q.startsAt,
-    endsAt: q.endsAt,
-  };
-}
-
 export async function startResidentApp(root: HTMLElement): Promise<void> {
   const store = new Store();
   const me = await loadMe();
   store.set('me', me);
   const area = await pickArea(me);
   if (!area) {
-    root.replaceChildren(h('main', { id: 'main', class: 'auth-page' }, h('h1', {}, 'No areas yet'), h('p', {}, 'This GovCraft server has no council areas set up yet.')));
+    root.replaceChildren(
+      h(
+        'main',
+        { id: 'main', class: 'auth-page' },
+        h('h1', {}, 'No areas yet'),
+        h('p', {}, 'This GovCraft server has no council areas set up yet.'),
+      ),
+    );
     return;
   }
   store.set('area', area);
@@ -59,26 +53,67 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   let activeTab: TabId = 'list';
 
   // ---- layout ---------------------------------------------------------------
-  const hud = h('div', { class: 'hud', 'aria-label': 'Your progress' });
+  const hud = h('div', { class: 'hud', role: 'group', 'aria-label': 'Your progress' });
   const account = h('nav', { class: 'account', 'aria-label': 'Account' });
-  const offline = h('div', { class: 'offline-banner', role: 'status', hidden: true }, "You're offline. You can keep filling in forms; we'll send them when you're back.");
+  const offline = h(
+    'div',
+    { class: 'offline-banner', role: 'status', hidden: true },
+    "You're offline. You can keep filling in forms; we'll send them when you're back.",
+  );
   const mapBox = h('div', { class: 'map-canvas', id: 'map', 'data-map-ready': 'false' });
-  const mapLoading = h('p', { class: 'map-loading', role: 'status' }, 'Loading the map… The list already works.');
+  const mapLoading = h(
+    'p',
+    { class: 'map-loading', role: 'status' },
+    'Loading the map… The list already works.',
+  );
   const zoomIn = h('button', { type: 'button', class: 'map-btn', 'aria-label': 'Zoom in' }, '+');
   const zoomOut = h('button', { type: 'button', class: 'map-btn', 'aria-label': 'Zoom out' }, '−');
-  const findMe = h('button', { type: 'button', class: 'map-btn wide', 'aria-label': 'Show where I am on the map' }, '◎ Me');
+  const findMe = h('button', { type: 'button', class: 'map-btn wide' }, 'Find me');
   zoomIn.addEventListener('click', () => map?.zoomBy(1.5));
   zoomOut.addEventListener('click', () => map?.zoomBy(1 / 1.5));
   findMe.addEventListener('click', () => watchPosition(true));
-  const legend = h('p', { class: 'visually-hidden' }, `Map of ${area.name}. Every quest on the map is also in the List.`);
-  const mapPane = h('section', { class: 'map-pane', 'aria-label': 'Map' }, legend, mapBox, mapLoading, h('div', { class: 'map-controls' }, zoomIn, zoomOut, findMe));
+  const legend = h(
+    'p',
+    { class: 'visually-hidden' },
+    `Map of ${area.name}. Every quest on the map is also in the List.`,
+  );
+  const mapPane = h(
+    'section',
+    { class: 'map-pane', 'aria-label': 'Map' },
+    legend,
+    mapBox,
+    mapLoading,
+    h('div', { class: 'map-controls' }, zoomIn, zoomOut, findMe),
+  );
 
   const tabList = h('div', { class: 'panel-tabs', role: 'tablist', 'aria-label': 'Panels' });
-  const panelBody = h('div', { class: 'panel-body', role: 'tabpanel', id: 'panel-body', tabindex: -1 });
-  const panel = h('aside', { class: 'panel', 'data-open': 'false', 'aria-label': 'Quests and progress' }, tabList, panelBody);
+  // Focusable so keyboard users can scroll a panel that has no links or buttons in it.
+  const panelBody = h('div', {
+    class: 'panel-body',
+    role: 'tabpanel',
+    id: 'panel-body',
+    tabindex: 0,
+  });
+  const panel = h(
+    'aside',
+    { class: 'panel', 'data-open': 'false', 'aria-label': 'Quests and progress' },
+    tabList,
+    panelBody,
+  );
 
   root.replaceChildren(
-    h('header', { class: 'site-header app-header' }, h('a', { class: 'brand', href: '/' }, 'GovCraft', h('span', { class: 'area-name' }, ` · ${area.name}`)), hud, account),
+    h(
+      'header',
+      { class: 'site-header app-header' },
+      h(
+        'a',
+        { class: 'brand', href: '/' },
+        'GovCraft',
+        h('span', { class: 'area-name' }, ` · ${area.name}`),
+      ),
+      hud,
+      account,
+    ),
     offline,
     h('main', { id: 'main', class: 'layout' }, mapPane, panel),
   );
@@ -105,20 +140,35 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   }
 
   function renderTabs() {
-    replaceChildren(tabList, TABS.map((t) => {
-      const selected = t.id === activeTab && panel.dataset.open === 'true';
-      const b = h('button', { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-selected': String(selected), 'aria-controls': 'panel-body', tabindex: selected || (t.id === activeTab) ? 0 : -1, class: 'tab' }, t.label);
-      b.addEventListener('click', () => (selected && isPhone() ? closePanel() : showTab(t.id)));
-      b.addEventListener('keydown', (e) => {
-        const i = TABS.findIndex((x) => x.id === t.id);
-        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-        if (!step) return;
-        const nextTab = TABS[(i + step + TABS.length) % TABS.length]!;
-        showTab(nextTab.id);
-        document.getElementById(`tab-${nextTab.id}`)?.focus();
-      });
-      return b;
-    }));
+    replaceChildren(
+      tabList,
+      TABS.map((t) => {
+        const selected = t.id === activeTab && panel.dataset.open === 'true';
+        const b = h(
+          'button',
+          {
+            type: 'button',
+            role: 'tab',
+            id: `tab-${t.id}`,
+            'aria-selected': String(selected),
+            'aria-controls': 'panel-body',
+            tabindex: selected || t.id === activeTab ? 0 : -1,
+            class: 'tab',
+          },
+          t.label,
+        );
+        b.addEventListener('click', () => (selected && isPhone() ? closePanel() : showTab(t.id)));
+        b.addEventListener('keydown', (e) => {
+          const i = TABS.findIndex((x) => x.id === t.id);
+          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+          if (!step) return;
+          const nextTab = TABS[(i + step + TABS.length) % TABS.length]!;
+          showTab(nextTab.id);
+          document.getElementById(`tab-${nextTab.id}`)?.focus();
+        });
+        return b;
+      }),
+    );
     panelBody.setAttribute('aria-labelledby', `tab-${activeTab}`);
   }
 
@@ -144,10 +194,12 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
     activeTab = 'list';
     panel.dataset.open = 'true';
     renderTabs();
-    setView(questSheetView(ctx, questId, () => {
-      showTab('list');
-      panelBody.querySelector<HTMLElement>(`[data-quest-id="${CSS.escape(questId)}"]`)?.focus();
-    }));
+    setView(
+      questSheetView(ctx, questId, () => {
+        showTab('list');
+        panelBody.querySelector<HTMLElement>(`[data-quest-id="${CSS.escape(questId)}"]`)?.focus();
+      }),
+    );
     const q = store.state.quests.get(questId);
     if (q) map?.focus(q.location);
   }
@@ -157,18 +209,34 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
     const m = store.state.me;
     if (!m) {
       replaceChildren(hud);
-      replaceChildren(account, h('a', { href: '/login?next=/' }, 'Sign in'), h('a', { href: '/register' }, 'Register'));
+      replaceChildren(
+        account,
+        h('a', { href: '/login?next=/' }, 'Sign in'),
+        h('a', { href: '/register' }, 'Register'),
+      );
       return;
     }
     const lv = levelForXp(m.progress.totalXp);
     const rank = store.state.rank?.rank;
-    replaceChildren(hud,
+    replaceChildren(
+      hud,
       h('span', { class: 'level-badge', 'aria-label': `Level ${lv.level}` }, `Lv ${lv.level}`),
-      h('span', { class: 'hud-xp' }, meter(`${m.progress.totalXp} XP, ${lv.nextLevelXp - lv.xp} to the next level`, lv.xp - lv.levelStartXp, lv.nextLevelXp - lv.levelStartXp, 'meter--hud'), h('span', { class: 'hud-xp-text' }, `${m.progress.totalXp} XP`)),
+      h(
+        'span',
+        { class: 'hud-xp' },
+        meter(
+          `${m.progress.totalXp} XP, ${lv.nextLevelXp - lv.xp} to the next level`,
+          lv.xp - lv.levelStartXp,
+          lv.nextLevelXp - lv.levelStartXp,
+          'meter--hud',
+        ),
+        h('span', { class: 'hud-xp-text' }, `${m.progress.totalXp} XP`),
+      ),
       store.state.team ? h('span', { class: 'hud-team' }, store.state.team.name) : null,
       rank ? h('span', { class: 'hud-rank' }, `#${rank} this week`) : null,
     );
-    const officer = m.isPlatformAdmin || m.memberships.some((x) => x.role === 'officer' || x.role === 'admin');
+    const officer =
+      m.isPlatformAdmin || m.memberships.some((x) => x.role === 'officer' || x.role === 'admin');
     const logout = h('button', { type: 'button', class: 'link-button' }, 'Sign out');
     logout.addEventListener('click', () => void auth.logout().finally(() => location.assign('/')));
     replaceChildren(account, officer ? h('a', { href: '/console' }, 'Console') : null, logout);
@@ -177,7 +245,8 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   renderHud();
 
   // ---- data and live updates ----------------------------------------------------
-  const syncMarkers = () => map?.setMarkers([...store.state.quests.values()].filter(isOnMap).map(toMarker));
+  const syncMarkers = () =>
+    map?.setMarkers([...store.state.quests.values()].filter(isOnMap).map(toMarker));
   store.on(['quests'], syncMarkers);
   store.on(['position'], () => map?.setUserPosition(store.state.position));
 
@@ -259,18 +328,29 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
     navigator.geolocation.watchPosition(
       (pos) => {
         const first = !store.state.position;
-        store.set('position', { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracyM: pos.coords.accuracy });
+        store.set('position', {
+          lat: pos.coords.latitude,
+          lng: pos.coords.longitude,
+          accuracyM: pos.coords.accuracy,
+        });
         if (first && userAsked) map?.focus(store.state.position!);
       },
       () => {
         watching = false;
-        if (userAsked) toast('We could not get your location. Check that location is allowed for this site.', 'error');
+        if (userAsked)
+          toast(
+            'We could not get your location. Check that location is allowed for this site.',
+            'error',
+          );
       },
       { enableHighAccuracy: true, maximumAge: 30_000 },
     );
   }
   // Only start tracking without a tap if you already allowed it; never prompt on load.
-  void navigator.permissions?.query({ name: 'geolocation' }).then((p) => p.state === 'granted' && watchPosition(false), () => undefined);
+  void navigator.permissions?.query({ name: 'geolocation' }).then(
+    (p) => p.state === 'granted' && watchPosition(false),
+    () => undefined,
+  );
 
   showTab('list');
   if (isPhone()) closePanel();

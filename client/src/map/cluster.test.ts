@@ -31,7 +31,11 @@ describe('clusterPoints', () => {
   });
 
   it('loses no marker when many share a spot', () => {
-    const pts = Array.from({ length: 500 }, (_, i) => ({ x: (i % 25) * 3, y: Math.floor(i / 25) * 3, item: i }));
+    const pts = Array.from({ length: 500 }, (_, i) => ({
+      x: (i % 25) * 3,
+      y: Math.floor(i / 25) * 3,
+      item: i,
+    }));
     const out = clusterPoints(pts, 40);
     expect(out.reduce((n, c) => n + c.items.length, 0)).toBe(500);
     expect(out.length).toBeLessThan(10);

@@ -17,10 +17,14 @@ export interface Cluster<T> {
  * each joins the first cluster whose centre is within the radius; a cluster's centre is
  * the mean of its members. Grid buckets keep it near-linear for a few thousand markers.
  */
-export function clusterPoints<T>(points: readonly ScreenPoint<T>[], radiusPx: number): Cluster<T>[] {
+export function clusterPoints<T>(
+  points: readonly ScreenPoint<T>[],
+  radiusPx: number,
+): Cluster<T>[] {
   const clusters: (Cluster<T> & { sx: number; sy: number })[] = [];
   const grid = new Map<string, number[]>();
-  const cellOf = (x: number, y: number) => [Math.floor(x / radiusPx), Math.floor(y / radiusPx)] as const;
+  const cellOf = (x: number, y: number) =>
+    [Math.floor(x / radiusPx), Math.floor(y / radiusPx)] as const;
   const r2 = radiusPx * radiusPx;
 
   for (const p of points) {

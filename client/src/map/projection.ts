@@ -37,7 +37,11 @@ export function createProjection(bbox: BBox): Projection {
     width: se.x - nw.x,
     height: se.y - nw.y,
     fitZoom(viewW, viewH, marginPx = 24) {
-      const z = zoomToFit(bbox, Math.max(1, viewW - 2 * marginPx), Math.max(1, viewH - 2 * marginPx));
+      const z = zoomToFit(
+        bbox,
+        Math.max(1, viewW - 2 * marginPx),
+        Math.max(1, viewH - 2 * marginPx),
+      );
       return 2 ** (z - BASE_ZOOM);
     },
     metresPerPixel,

@@ -61,8 +61,8 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '')
-    params.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
 }
@@ -97,7 +97,11 @@ export async function apiRequest<S extends z.ZodType | null>(
     res = await fetch(withQuery(path, options.query), init);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'offline', "You seem to be offline. We'll keep your work; try again when you're back.");
+    throw new ApiError(
+      0,
+      'offline',
+      "You seem to be offline. We'll keep your work; try again when you're back.",
+    );
   }
   const body = await readBody(res);
   if (!res.ok) throw toApiError(res.status, body);
@@ -148,7 +152,9 @@ export function uploadForm<S extends z.ZodType>(
       if (e.lengthComputable) onProgress({ loaded: e.loaded, total: e.total });
     });
     xhr.addEventListener('error', () =>
-      reject(new ApiError(0, 'offline', 'The upload stopped. Check your connection and send again.')),
+      reject(
+        new ApiError(0, 'offline', 'The upload stopped. Check your connection and send again.'),
+      ),
     );
     xhr.addEventListener('load', () => {
       let body: unknown;

@@ -37,7 +37,8 @@ const enc = encodeURIComponent;
 
 export const auth = {
   me: () => apiRequest('GET', '/api/me', { schema: ZMeResponse }),
-  login: (body: LoginRequest) => apiRequest('POST', '/api/auth/login', { schema: ZMeResponse, body }),
+  login: (body: LoginRequest) =>
+    apiRequest('POST', '/api/auth/login', { schema: ZMeResponse, body }),
   register: (body: RegisterRequest) =>
     apiRequest('POST', '/api/auth/register', { schema: ZMeResponse, body }),
   logout: () => apiRequest('POST', '/api/auth/logout', { schema: null, body: {} }),
@@ -93,7 +94,10 @@ export const quests = {
   proposals: (slug: string) =>
     apiRequest('GET', `/api/areas/${enc(slug)}/proposals`, { schema: ZQuestPage }),
   approve: (questId: string, publish: boolean) =>
-    apiRequest('POST', `/api/quests/${enc(questId)}/approve`, { schema: ZQuest, body: { publish } }),
+    apiRequest('POST', `/api/quests/${enc(questId)}/approve`, {
+      schema: ZQuest,
+      body: { publish },
+    }),
   reject: (questId: string, reason: string) =>
     apiRequest('POST', `/api/quests/${enc(questId)}/reject`, { schema: ZQuest, body: { reason } }),
 };
@@ -115,7 +119,12 @@ export const evidence = {
     if (parts.checkin) form.set('checkin', JSON.stringify(parts.checkin));
     if (parts.text.trim()) form.set('text', parts.text.trim());
     if (parts.photo) form.set('photo', parts.photo, 'photo.jpg');
-    return uploadForm(`/api/quests/${enc(questId)}/evidence`, form, ZSubmitEvidenceResponse, onProgress);
+    return uploadForm(
+      `/api/quests/${enc(questId)}/evidence`,
+      form,
+      ZSubmitEvidenceResponse,
+      onProgress,
+    );
   },
   get: (evidenceId: string) =>
     apiRequest('GET', `/api/evidence/${enc(evidenceId)}`, { schema: ZEvidence }),
@@ -146,7 +155,10 @@ export const teams = {
   leave: (teamId: string) =>
     apiRequest('POST', `/api/teams/${enc(teamId)}/leave`, { schema: ZLeaveTeamResponse, body: {} }),
   rotateCode: (teamId: string) =>
-    apiRequest('POST', `/api/teams/${enc(teamId)}/invite-code`, { schema: ZInviteCodeResponse, body: {} }),
+    apiRequest('POST', `/api/teams/${enc(teamId)}/invite-code`, {
+      schema: ZInviteCodeResponse,
+      body: {},
+    }),
 };
 
 export const storylines = {

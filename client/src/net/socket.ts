@@ -19,7 +19,10 @@ type Handler<K extends ServerEventName> = (payload: ServerPayload<K>) => void;
 
 export interface Realtime {
   on<K extends ServerEventName>(event: K, handler: Handler<K>): () => void;
-  send<K extends ClientEventName>(event: K, payload: Parameters<ClientToServerEvents[K]>[0]): Promise<Ack>;
+  send<K extends ClientEventName>(
+    event: K,
+    payload: Parameters<ClientToServerEvents[K]>[0],
+  ): Promise<Ack>;
   /** Called after every (re)connection, so room joins survive a dropped connection. */
   onConnect(handler: () => void): () => void;
   close(): void;
@@ -61,7 +64,9 @@ export function connectRealtime(): Realtime {
             ? parsed.data
             : ({ ok: false, error: 'bad_ack', message: 'unexpected answer' } as Ack);
         })
-        .catch(() => ({ ok: false, error: 'timeout', message: 'no answer from the server' }) as Ack);
+        .catch(
+          () => ({ ok: false, error: 'timeout', message: 'no answer from the server' }) as Ack,
+        );
     },
     onConnect(handler) {
       connectHandlers.add(handler);

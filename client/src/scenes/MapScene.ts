@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import { SUPERPOWER_INFO, ZMapFeatures, type LatLng } from '@govcraft/shared';
-import type { MapMarker, MapPreview, MapSetup, UserPosition } from '../map/bridge';
+import type { MapMarker, MapPreview, MapSetup, UserPosition } from '../map/types';
 import { clusterPoints } from '../map/cluster';
 import { createProjection, zoomLimits, type Projection } from '../map/projection';
 import { timeRemainingFraction } from '../ui/format';
@@ -92,13 +92,32 @@ export class MapScene extends Phaser.Scene {
     }
     const streets = byKind('street');
     for (const s of streets)
-      this.strokeLines(g, s.lines, (s.major ? STREET_WIDTH.major : STREET_WIDTH.minor) + 2 * STREET_WIDTH.casing, MAP_COLOURS.streetCasing);
+      this.strokeLines(
+        g,
+        s.lines,
+        (s.major ? STREET_WIDTH.major : STREET_WIDTH.minor) + 2 * STREET_WIDTH.casing,
+        MAP_COLOURS.streetCasing,
+      );
     for (const s of streets)
-      this.strokeLines(g, s.lines, s.major ? STREET_WIDTH.major : STREET_WIDTH.minor, s.major ? MAP_COLOURS.majorStreet : MAP_COLOURS.street);
+      this.strokeLines(
+        g,
+        s.lines,
+        s.major ? STREET_WIDTH.major : STREET_WIDTH.minor,
+        s.major ? MAP_COLOURS.majorStreet : MAP_COLOURS.street,
+      );
     for (const f of byKind('building'))
-      this.fillPolygons(g, f, f.landmark ? MAP_COLOURS.landmarkBuilding : MAP_COLOURS.building, MAP_COLOURS.buildingEdge);
+      this.fillPolygons(
+        g,
+        f,
+        f.landmark ? MAP_COLOURS.landmarkBuilding : MAP_COLOURS.building,
+        MAP_COLOURS.buildingEdge,
+      );
     for (const f of byKind('boundary')) {
-      for (const poly of f.polygons) this.dashedRing(g, poly.map((p) => this.world(p)));
+      for (const poly of f.polygons)
+        this.dashedRing(
+          g,
+          poly.map((p) => this.world(p)),
+        );
     }
     for (const f of byKind('landmark')) {
       for (const p of f.points) {
@@ -110,7 +129,12 @@ export class MapScene extends Phaser.Scene {
     this.addLabels(features);
   }
 
-  private fillPolygons(g: Phaser.GameObjects.Graphics, f: Drawable, fill: number, edge: number | null): void {
+  private fillPolygons(
+    g: Phaser.GameObjects.Graphics,
+    f: Drawable,
+    fill: number,
+    edge: number | null,
+  ): void {
     for (const poly of f.polygons) {
       const pts = poly.map((p) => this.world(p));
       if (pts.length < 3) continue;
@@ -124,13 +148,19 @@ export class MapScene extends Phaser.Scene {
   }
 
   /** Thick lines with round joins: Graphics joins are mitred, so caps are filled circles. */
-  private strokeLines(g: Phaser.GameObjects.Graphics, lines: LatLng[][], width: number, colour: number): void {
+  private strokeLines(
+    g: Phaser.GameObjects.Graphics,
+    lines: LatLng[][],
+    width: number,
+    colour: number,
+  ): void {
     g.lineStyle(width, colour, 1);
     g.fillStyle(colour, 1);
     for (const line of lines) {
       const pts = line.map((p) => this.world(p));
       if (pts.length < 2) continue;
-      for (let i = 1; i < pts.length; i++) g.lineBetween(pts[i - 1]!.x, pts[i - 1]!.y, pts[i]!.x, pts[i]!.y);
+      for (let i = 1; i < pts.length; i++)
+        g.lineBetween(pts[i - 1]!.x, pts[i - 1]!.y, pts[i]!.x, pts[i]!.y);
       for (const p of pts) g.fillCircle(p.x, p.y, width / 2);
     }
   }
@@ -145,7 +175,12 @@ export class MapScene extends Phaser.Scene {
       const len = Phaser.Math.Distance.Between(a.x, a.y, b.x, b.y);
       for (let t = 0; t < len; t += dash + gap) {
         const t2 = Math.min(len, t + dash);
-        g.lineBetween(a.x + ((b.x - a.x) * t) / len, a.y + ((b.y - a.y) * t) / len, a.x + ((b.x - a.x) * t2) / len, a.y + ((b.y - a.y) * t2) / len);
+        g.lineBetween(
+          a.x + ((b.x - a.x) * t) / len,
+          a.y + ((b.y - a.y) * t) / len,
+          a.x + ((b.x - a.x) * t2) / len,
+          a.y + ((b.y - a.y) * t2) / len,
+        );
       }
     }
   }
@@ -153,12 +188,21 @@ export class MapScene extends Phaser.Scene {
   private addLabels(features: Drawable[]): void {
     for (const f of features) {
       if (!f.name) continue;
-      const labelled = f.landmark || f.kind === 'park' || (f.kind === 'water' && f.polygons.length) || (f.kind === 'street' && f.major);
+      const labelled =
+        f.landmark ||
+        f.kind === 'park' ||
+        (f.kind === 'water' && f.polygons.length) ||
+        (f.kind === 'street' && f.major);
       if (!labelled) continue;
       const at = labelPoint(f);
       if (!at) continue;
       const w = this.world(at);
-      const colour = f.kind === 'park' ? MAP_COLOURS.parkLabel : f.kind === 'water' ? MAP_COLOURS.waterLabel : MAP_COLOURS.label;
+      const colour =
+        f.kind === 'park'
+          ? MAP_COLOURS.parkLabel
+          : f.kind === 'water'
+            ? MAP_COLOURS.waterLabel
+            : MAP_COLOURS.label;
       const text = this.add
         .text(w.x, w.y + (f.kind === 'landmark' ? 14 : 0), f.name, {
           fontFamily: 'system-ui, -apple-system, "Segoe UI", sans-serif',
@@ -208,14 +252,20 @@ export class MapScene extends Phaser.Scene {
     const cam = this.cameras.main;
     const cx = cam.width * cam.originX;
     const cy = cam.height * cam.originY;
-    return { x: (sx - cx) / cam.zoom + cx + cam.scrollX, y: (sy - cy) / cam.zoom + cy + cam.scrollY };
+    return {
+      x: (sx - cx) / cam.zoom + cx + cam.scrollX,
+      y: (sy - cy) / cam.zoom + cy + cam.scrollY,
+    };
   }
 
   private toScreenXY(wx: number, wy: number): { x: number; y: number } {
     const cam = this.cameras.main;
     const cx = cam.width * cam.originX;
     const cy = cam.height * cam.originY;
-    return { x: cx + cam.zoom * (wx - cam.scrollX - cx), y: cy + cam.zoom * (wy - cam.scrollY - cy) };
+    return {
+      x: cx + cam.zoom * (wx - cam.scrollX - cx),
+      y: cy + cam.zoom * (wy - cam.scrollY - cy),
+    };
   }
 
   zoomAt(sx: number, sy: number, factor: number): void {
@@ -313,7 +363,14 @@ export class MapScene extends Phaser.Scene {
     let pulse: Phaser.GameObjects.Arc | null = null;
     if (m.status === 'active' && !this.setup.reducedMotion) {
       pulse = this.add.circle(0, 0, MARKER_SIZE / 2, colour, 0.35);
-      this.tweens.add({ targets: pulse, scale: 1.9, alpha: 0, duration: 1600, repeat: -1, ease: 'Sine.easeOut' });
+      this.tweens.add({
+        targets: pulse,
+        scale: 1.9,
+        alpha: 0,
+        duration: 1600,
+        repeat: -1,
+        ease: 'Sine.easeOut',
+      });
       parts.push(pulse);
     }
     const ring = this.add.graphics();
@@ -322,7 +379,10 @@ export class MapScene extends Phaser.Scene {
     parts.push(ring, icon);
     const container = this.add.container(x, y, parts).setDepth(10);
     container.setSize(MARKER_SIZE + 8, MARKER_SIZE + 8);
-    container.setInteractive(new Phaser.Geom.Circle(0, 0, MARKER_SIZE / 2 + 6), Phaser.Geom.Circle.Contains);
+    container.setInteractive(
+      new Phaser.Geom.Circle(0, 0, MARKER_SIZE / 2 + 6),
+      Phaser.Geom.Circle.Contains,
+    );
     container.input!.cursor = 'pointer';
     container.on('pointerdown', () => (this.hitMarker = true));
     container.on('pointerup', () => {
@@ -335,12 +395,20 @@ export class MapScene extends Phaser.Scene {
   private buildCluster(items: MapMarker[], x: number, y: number): Phaser.GameObjects.Container {
     const disc = this.add.image(0, 0, 'marker-cluster');
     const label = this.add
-      .text(0, 0, String(items.length), { fontFamily: 'system-ui, sans-serif', fontSize: '15px', fontStyle: 'bold', color: '#ffffff' })
+      .text(0, 0, String(items.length), {
+        fontFamily: 'system-ui, sans-serif',
+        fontSize: '15px',
+        fontStyle: 'bold',
+        color: '#ffffff',
+      })
       .setOrigin(0.5)
       .setResolution(2);
     const container = this.add.container(x, y, [disc, label]).setDepth(11);
     container.setSize(MARKER_SIZE, MARKER_SIZE);
-    container.setInteractive(new Phaser.Geom.Circle(0, 0, MARKER_SIZE / 2 + 4), Phaser.Geom.Circle.Contains);
+    container.setInteractive(
+      new Phaser.Geom.Circle(0, 0, MARKER_SIZE / 2 + 4),
+      Phaser.Geom.Circle.Contains,
+    );
     container.on('pointerdown', () => (this.hitMarker = true));
     container.on('pointerup', () => {
       const s = this.toScreenXY(x, y);
@@ -394,7 +462,9 @@ export class MapScene extends Phaser.Scene {
       const x1 = t.x * zoom - w * t.originX;
       const y1 = t.y * zoom - hgt * t.originY;
       const box = { x1, y1, x2: x1 + w, y2: y1 + hgt };
-      const clash = shown.some((b) => box.x1 < b.x2 && box.x2 > b.x1 && box.y1 < b.y2 && box.y2 > b.y1);
+      const clash = shown.some(
+        (b) => box.x1 < b.x2 && box.x2 > b.x1 && box.y1 < b.y2 && box.y2 > b.y1,
+      );
       t.setVisible(!clash);
       if (!clash) shown.push(box);
     }

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import { generateMarkerTextures } from './marker-textures';
-import type { MapSetup } from '../map/bridge';
+import type { MapSetup } from '../map/types';
 
 /** Shows a progress bar while the area's map drawing loads and marker icons are made. */
 export class Preloader extends Phaser.Scene {

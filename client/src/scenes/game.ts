@@ -1,6 +1,6 @@
 /** Builds the Phaser game for the map and exposes it through the MapController bridge. */
 import Phaser from 'phaser';
-import type { MapController, MapSetup } from '../map/bridge';
+import type { MapController, MapSetup } from '../map/types';
 import { Boot } from './Boot';
 import { MapScene } from './MapScene';
 import { Preloader } from './Preloader';

@@ -1,7 +1,8 @@
 /** Reads the loosely typed GeoJSON of an area's map into drawable shapes. */
 import type { LatLng, MapFeatures } from '@govcraft/shared';
 
-export type FeatureKind = 'boundary' | 'street' | 'park' | 'water' | 'building' | 'landmark' | 'other';
+export type FeatureKind =
+  'boundary' | 'street' | 'park' | 'water' | 'building' | 'landmark' | 'other';
 
 export interface Drawable {
   kind: FeatureKind;
@@ -52,7 +53,8 @@ export function readFeatures(fc: MapFeatures): Drawable[] {
         if (Array.isArray(c)) d.polygons.push(ring(c[0]));
         break;
       case 'MultiPolygon':
-        if (Array.isArray(c)) for (const poly of c) if (Array.isArray(poly)) d.polygons.push(ring(poly[0]));
+        if (Array.isArray(c))
+          for (const poly of c) if (Array.isArray(poly)) d.polygons.push(ring(poly[0]));
         break;
     }
     out.push(d);

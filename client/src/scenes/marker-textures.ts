@@ -16,7 +16,14 @@ function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, c: number, colo
   switch (shape) {
     case 'bolt':
       g.fillPoints(
-        [v(c + 2, c - 11), v(c - 7, c + 2), v(c - 1, c + 2), v(c - 3, c + 11), v(c + 7, c - 2), v(c + 1, c - 2)],
+        [
+          v(c + 2, c - 11),
+          v(c - 7, c + 2),
+          v(c - 1, c + 2),
+          v(c - 3, c + 11),
+          v(c + 7, c - 2),
+          v(c + 1, c - 2),
+        ],
         true,
       );
       break;
@@ -42,7 +49,10 @@ function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, c: number, colo
 }
 
 /** Generates the four marker textures plus the cluster disc; reports progress per texture. */
-export function generateMarkerTextures(scene: Phaser.Scene, onProgress: (done: number, total: number) => void): void {
+export function generateMarkerTextures(
+  scene: Phaser.Scene,
+  onProgress: (done: number, total: number) => void,
+): void {
   const c = MARKER_SIZE / 2;
   const total = SUPERPOWERS.length + 1;
   SUPERPOWERS.forEach((sp, i) => {

@@ -18,15 +18,30 @@ interface FieldSpec {
 function field(f: FieldSpec): HTMLElement {
   const id = uid(f.name);
   const hintId = f.hint ? `${id}-hint` : null;
-  return h('div', { class: 'form-group', 'data-field': f.name },
+  return h(
+    'div',
+    { class: 'form-group', 'data-field': f.name },
     h('label', { for: id }, f.label),
     f.hint ? h('p', { class: 'hint', id: hintId }, f.hint) : null,
-    h('input', { id, name: f.name, type: f.type, autocomplete: f.autocomplete, 'aria-describedby': hintId, spellcheck: 'false' }));
+    h('input', {
+      id,
+      name: f.name,
+      type: f.type,
+      autocomplete: f.autocomplete,
+      'aria-describedby': hintId,
+      spellcheck: 'false',
+    }),
+  );
 }
 
 /** zod issues → the API's {path, message} so local and server errors look the same. */
 export function issuesOf(error: z.ZodError): ApiError {
-  return new ApiError(400, 'validation', 'Check the form', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return new ApiError(
+    400,
+    'validation',
+    'Check the form',
+    error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  );
 }
 
 function values(form: HTMLFormElement): Record<string, string> {
@@ -43,11 +58,27 @@ export function renderAuthPage(root: HTMLElement, mode: 'login' | 'register'): v
         { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
       ]
     : [
-        { name: 'displayName', label: 'Your name on leaderboards', type: 'text', autocomplete: 'nickname', hint: 'A first name or nickname is fine. Others will see it.' },
+        {
+          name: 'displayName',
+          label: 'Your name on leaderboards',
+          type: 'text',
+          autocomplete: 'nickname',
+          hint: 'A first name or nickname is fine. Others will see it.',
+        },
         { name: 'email', label: 'Email address', type: 'email', autocomplete: 'email' },
-        { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters. A few words together work well.' },
+        {
+          name: 'password',
+          label: 'Password',
+          type: 'password',
+          autocomplete: 'new-password',
+          hint: 'At least 10 characters. A few words together work well.',
+        },
       ];
-  const button = h('button', { type: 'submit', class: 'button' }, isLogin ? 'Sign in' : 'Create account');
+  const button = h(
+    'button',
+    { type: 'submit', class: 'button' },
+    isLogin ? 'Sign in' : 'Create account',
+  );
   const form = h('form', { novalidate: true, class: 'auth-form' }, fields.map(field), button);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -62,7 +93,8 @@ export function renderAuthPage(root: HTMLElement, mode: 'login' | 'register'): v
       else {
         await auth.register(parsed.data as z.infer<typeof ZRegisterRequest>);
         // New residents join the area they came to play in.
-        const slug = new URLSearchParams(location.search).get('area') ?? (await areas.list()).items[0]?.slug;
+        const slug =
+          new URLSearchParams(location.search).get('area') ?? (await areas.list()).items[0]?.slug;
         if (slug) await areas.join(slug).catch(() => undefined);
       }
       go(next);
@@ -74,11 +106,28 @@ export function renderAuthPage(root: HTMLElement, mode: 'login' | 'register'): v
   });
   root.replaceChildren(
     h('header', { class: 'site-header' }, h('a', { class: 'brand', href: '/' }, 'GovCraft')),
-    h('main', { id: 'main', class: 'auth-page' },
+    h(
+      'main',
+      { id: 'main', class: 'auth-page' },
       h('h1', {}, isLogin ? 'Sign in' : 'Create an account'),
-      isLogin ? h('p', {}, 'Sign in to join quests, earn XP and race your neighbours.') : h('p', {}, 'Take on real local problems with your neighbours. It takes a minute.'),
+      isLogin
+        ? h('p', {}, 'Sign in to join quests, earn XP and race your neighbours.')
+        : h('p', {}, 'Take on real local problems with your neighbours. It takes a minute.'),
       form,
-      h('p', {}, isLogin ? ['New here? ', h('a', { href: `/register${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}` }, 'Create an account')] : ['Already playing? ', h('a', { href: '/login' }, 'Sign in')]),
+      h(
+        'p',
+        {},
+        isLogin
+          ? [
+              'New here? ',
+              h(
+                'a',
+                { href: `/register${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}` },
+                'Create an account',
+              ),
+            ]
+          : ['Already playing? ', h('a', { href: '/login' }, 'Sign in')],
+      ),
     ),
   );
   form.querySelector('input')?.focus();

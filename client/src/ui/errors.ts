@@ -71,7 +71,12 @@ export function showErrors(form: HTMLElement, err: unknown, title = 'There is a 
 
   const summary = h(
     'div',
-    { class: 'error-summary', role: 'alert', tabindex: -1, 'aria-labelledby': 'error-summary-title' },
+    {
+      class: 'error-summary',
+      role: 'alert',
+      tabindex: -1,
+      'aria-labelledby': 'error-summary-title',
+    },
     h('h2', { class: 'error-summary-title', id: 'error-summary-title' }, title),
     h('ul', {}, items),
   );

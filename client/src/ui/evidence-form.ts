@@ -21,18 +21,32 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
   let previewUrl: string | null = null;
   const cleanups: (() => void)[] = [];
 
-  const form = h('form', { class: 'evidence-form', novalidate: true, 'aria-labelledby': 'evidence-title' });
+  const form = h('form', {
+    class: 'evidence-form',
+    novalidate: true,
+    'aria-labelledby': 'evidence-title',
+  });
   const steps = h('ol', { class: 'steps' });
 
   // Step: check in
   const checkinInfo = h('p', { class: 'checkin-info', 'aria-live': 'polite' });
-  const checkinButton = h('button', { type: 'button', class: 'button secondary', id: 'checkin-button' }, 'Check in here');
+  const checkinButton = h(
+    'button',
+    { type: 'button', class: 'button secondary', id: 'checkin-button' },
+    'Check in here',
+  );
   checkinButton.addEventListener('click', () => locate());
   if (rules.checkin)
     steps.append(
-      h('li', { class: 'form-group', 'data-field': 'checkin' },
+      h(
+        'li',
+        { class: 'form-group', 'data-field': 'checkin' },
         h('h4', {}, 'Check in at the spot'),
-        h('p', { class: 'hint' }, `Stand within ${quest.location.radiusM} m of the marker, then check in. We use your location once, for this quest.`),
+        h(
+          'p',
+          { class: 'hint' },
+          `Stand within ${quest.location.radiusM} m of the marker, then check in. We use your location once, for this quest.`,
+        ),
         checkinButton,
         checkinInfo,
       ),
@@ -40,7 +54,8 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
 
   function locate() {
     if (!('geolocation' in navigator)) {
-      checkinInfo.textContent = "Your browser can't share its location. Ask an officer to sign this quest off instead.";
+      checkinInfo.textContent =
+        "Your browser can't share its location. Ask an officer to sign this quest off instead.";
       return;
     }
     checkinButton.disabled = true;
@@ -56,7 +71,9 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
         const fence = checkGeofence(quest.location, quest.location.radiusM, here, accuracyM);
         checkinInfo.textContent =
           `You checked in ${distanceText(fence.distanceM)} from the spot (accurate to ${accuracyM} m). ` +
-          (fence.inside ? "That's inside the quest area ✓" : `That's outside the quest area — move closer, to within ${quest.location.radiusM} m.`);
+          (fence.inside
+            ? "That's inside the quest area ✓"
+            : `That's outside the quest area — move closer, to within ${quest.location.radiusM} m.`);
         checkinInfo.className = `checkin-info ${fence.inside ? 'ok' : 'warn'}`;
       },
       (err) => {
@@ -74,16 +91,26 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
   // Step: photo
   const photoId = uid('photo');
   const preview = h('div', { class: 'photo-preview' });
-  const photoInput = h('input', { type: 'file', id: photoId, name: 'photo', accept: 'image/jpeg,image/png,image/webp,image/heic' });
+  const photoInput = h('input', {
+    type: 'file',
+    id: photoId,
+    name: 'photo',
+    accept: 'image/jpeg,image/png,image/webp,image/heic',
+  });
   photoInput.addEventListener('change', () => {
     photo = photoInput.files?.[0] ?? null;
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     previewUrl = photo ? URL.createObjectURL(photo) : null;
-    replaceChildren(preview, previewUrl ? h('img', { src: previewUrl, alt: 'Your photo, ready to send' }) : null);
+    replaceChildren(
+      preview,
+      previewUrl ? h('img', { src: previewUrl, alt: 'Your photo, ready to send' }) : null,
+    );
   });
   if (rules.photo)
     steps.append(
-      h('li', { class: 'form-group', 'data-field': 'photo' },
+      h(
+        'li',
+        { class: 'form-group', 'data-field': 'photo' },
         h('h4', {}, 'Add a photo'),
         h('label', { for: photoId }, 'Photo of the result (take one or choose a file)'),
         photoInput,
@@ -93,11 +120,18 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
 
   // Step: note (always allowed; required when the quest asks for it)
   const noteId = uid('note');
-  const note = h('textarea', { id: noteId, name: 'text', rows: 3, maxlength: 2000 }) as HTMLTextAreaElement;
+  const note = h('textarea', {
+    id: noteId,
+    name: 'text',
+    rows: 3,
+    maxlength: 2000,
+  }) as HTMLTextAreaElement;
   note.value = sessionStorage.getItem(noteKey(quest.id)) ?? '';
   note.addEventListener('input', () => sessionStorage.setItem(noteKey(quest.id), note.value));
   steps.append(
-    h('li', { class: 'form-group', 'data-field': 'text' },
+    h(
+      'li',
+      { class: 'form-group', 'data-field': 'text' },
       h('h4', {}, rules.text ? 'Add a note' : 'Add a note (optional)'),
       h('label', { for: noteId }, 'What did you do?'),
       note,
@@ -107,7 +141,12 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
   const progressSlot = h('div', { class: 'upload-progress' });
   const sendButton = h('button', { type: 'submit', class: 'button' }, 'Send evidence');
   const result = h('div', { class: 'evidence-result' });
-  form.append(h('h3', { id: 'evidence-title' }, 'Send your evidence'), steps, progressSlot, sendButton);
+  form.append(
+    h('h3', { id: 'evidence-title' }, 'Send your evidence'),
+    steps,
+    progressSlot,
+    sendButton,
+  );
 
   // Status events can beat the HTTP reply, so they are buffered until the id is known.
   const seen = new Map<string, EvidenceStatusEvent>();
@@ -123,9 +162,12 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
 
   function localProblems(): { path: string; message: string }[] {
     const issues: { path: string; message: string }[] = [];
-    if (rules.checkin && !checkin) issues.push({ path: 'checkin', message: 'Check in at the spot first' });
-    if (rules.photo && !photo) issues.push({ path: 'photo', message: 'Choose a photo of the result' });
-    if (rules.text && !note.value.trim()) issues.push({ path: 'text', message: 'Write a short note about what you did' });
+    if (rules.checkin && !checkin)
+      issues.push({ path: 'checkin', message: 'Check in at the spot first' });
+    if (rules.photo && !photo)
+      issues.push({ path: 'photo', message: 'Choose a photo of the result' });
+    if (rules.text && !note.value.trim())
+      issues.push({ path: 'text', message: 'Write a short note about what you did' });
     return issues;
   }
 
@@ -137,20 +179,29 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       return;
     }
     if (!navigator.onLine) {
-      progressSlot.textContent = "You're offline. We'll send your evidence as soon as you're back online.";
+      progressSlot.textContent =
+        "You're offline. We'll send your evidence as soon as you're back online.";
       window.addEventListener('online', () => void send(), { once: true });
       return;
     }
     sendButton.disabled = true;
     sendButton.textContent = 'Sending…';
     const bar = meter('Upload progress', 0, 100);
-    replaceChildren(progressSlot, h('p', { class: 'hint' }, photo ? 'Uploading your photo…' : 'Sending…'), bar);
+    replaceChildren(
+      progressSlot,
+      h('p', { class: 'hint' }, photo ? 'Uploading your photo…' : 'Sending…'),
+      bar,
+    );
     try {
-      const reply = await evidenceApi.submit(quest.id, { checkin, photo, text: note.value }, (p) => {
-        const pct = Math.round((p.loaded / Math.max(1, p.total)) * 100);
-        bar.setAttribute('aria-valuenow', String(pct));
-        (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
-      });
+      const reply = await evidenceApi.submit(
+        quest.id,
+        { checkin, photo, text: note.value },
+        (p) => {
+          const pct = Math.round((p.loaded / Math.max(1, p.total)) * 100);
+          bar.setAttribute('aria-valuenow', String(pct));
+          (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
+        },
+      );
       sessionStorage.removeItem(noteKey(quest.id));
       currentEvidenceId = reply.evidenceId;
       ctx.store.state.mine.set(quest.id, 'submitted');
@@ -170,7 +221,14 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       void evidenceApi.get(reply.evidenceId).then(
         (v) => {
           if (!seen.has(reply.evidenceId))
-            card?.update({ evidenceId: reply.evidenceId, questId: quest.id, status: v.status, checks: v.checks, score: v.score, reason: v.reason });
+            card?.update({
+              evidenceId: reply.evidenceId,
+              questId: quest.id,
+              status: v.status,
+              checks: v.checks,
+              score: v.score,
+              reason: v.reason,
+            });
         },
         () => undefined,
       );

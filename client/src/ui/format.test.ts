@@ -56,7 +56,16 @@ describe('small words', () => {
     expect(distanceText(1530)).toBe('1.5 km');
     expect(distanceText(23_400)).toBe('23 km');
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st',
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
     ]);
   });
 });

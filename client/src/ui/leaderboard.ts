@@ -26,7 +26,11 @@ export function leaderboardView(ctx: AppContext): View {
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
 
   const tab = (label: string, pressed: () => boolean, set: () => void) => {
-    const b = h('button', { type: 'button', class: 'seg', 'aria-pressed': String(pressed()) }, label);
+    const b = h(
+      'button',
+      { type: 'button', class: 'seg', 'aria-pressed': String(pressed()) },
+      label,
+    );
     b.addEventListener('click', () => {
       set();
       void load();
@@ -36,18 +40,48 @@ export function leaderboardView(ctx: AppContext): View {
   const scopeTabs = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Who' });
   const periodTabs = h('div', { class: 'segmented', role: 'group', 'aria-label': 'When' });
   function renderTabs() {
-    replaceChildren(scopeTabs, tab('Residents', () => scope === 'users', () => (scope = 'users')), tab('Teams', () => scope === 'teams', () => (scope = 'teams')));
-    replaceChildren(periodTabs, tab('This week', () => period === 'week', () => (period = 'week')), tab('All time', () => period === 'all', () => (period = 'all')));
+    replaceChildren(
+      scopeTabs,
+      tab(
+        'Residents',
+        () => scope === 'users',
+        () => (scope = 'users'),
+      ),
+      tab(
+        'Teams',
+        () => scope === 'teams',
+        () => (scope = 'teams'),
+      ),
+    );
+    replaceChildren(
+      periodTabs,
+      tab(
+        'This week',
+        () => period === 'week',
+        () => (period = 'week'),
+      ),
+      tab(
+        'All time',
+        () => period === 'all',
+        () => (period = 'all'),
+      ),
+    );
   }
 
   function myId(): string | null {
-    return scope === 'users' ? (ctx.store.state.me?.id ?? null) : (ctx.store.state.team?.id ?? null);
+    return scope === 'users'
+      ? (ctx.store.state.me?.id ?? null)
+      : (ctx.store.state.team?.id ?? null);
   }
 
   function row(e: LeaderboardEntry, mine: boolean) {
     return h(
       'li',
-      { class: `board-row${mine ? ' me' : ''}`, 'data-id': e.id, 'aria-current': mine ? 'true' : null },
+      {
+        class: `board-row${mine ? ' me' : ''}`,
+        'data-id': e.id,
+        'aria-current': mine ? 'true' : null,
+      },
       h('span', { class: 'rank' }, ordinal(e.rank)),
       h('span', { class: 'name' }, e.name, mine ? h('span', { class: 'you' }, ' (you)') : null),
       h('span', { class: 'xp' }, `${numberText(e.xp)} XP`),
@@ -58,34 +92,77 @@ export function leaderboardView(ctx: AppContext): View {
   function render() {
     if (!board) return;
     const before = new Map<string, number>();
-    for (const li of list.querySelectorAll<HTMLElement>('.board-row')) before.set(li.dataset.id!, li.getBoundingClientRect().top);
+    for (const li of list.querySelectorAll<HTMLElement>('.board-row'))
+      before.set(li.dataset.id!, li.getBoundingClientRect().top);
     const id = myId();
     if (board.top.length === 0) {
-      replaceChildren(list, h('li', { class: 'empty-state' }, period === 'week' ? 'No XP yet this week. Complete a quest to take the top spot!' : 'No XP yet. Be the first on the board!'));
+      replaceChildren(
+        list,
+        h(
+          'li',
+          { class: 'empty-state' },
+          period === 'week'
+            ? 'No XP yet this week. Complete a quest to take the top spot!'
+            : 'No XP yet. Be the first on the board!',
+        ),
+      );
     } else {
-      replaceChildren(list, board.top.map((e) => row(e, e.id === id)));
+      replaceChildren(
+        list,
+        board.top.map((e) => row(e, e.id === id)),
+      );
     }
     if (!prefersReducedMotion()) {
       for (const li of list.querySelectorAll<HTMLElement>('.board-row')) {
         const was = before.get(li.dataset.id!);
         if (was === undefined) continue;
         const delta = was - li.getBoundingClientRect().top;
-        if (Math.abs(delta) > 1) li.animate([{ transform: `translateY(${delta}px)` }, { transform: 'none' }], { duration: 450, easing: 'ease-out' });
+        if (Math.abs(delta) > 1)
+          li.animate([{ transform: `translateY(${delta}px)` }, { transform: 'none' }], {
+            duration: 450,
+            easing: 'ease-out',
+          });
       }
     }
     const inTop = id ? board.top.some((e) => e.id === id) : false;
     const me = board.me;
     if (me && !inTop) {
       const around = me.neighbours.length ? me.neighbours : [];
-      replaceChildren(pinned, h('p', { class: 'hint' }, 'Your place'), h('ol', { class: 'board pinned' }, around.length ? around.map((e) => row(e, e.id === id)) : row({ rank: me.rank, id: id ?? 'me', name: 'You', xp: me.xp }, true)));
+      replaceChildren(
+        pinned,
+        h('p', { class: 'hint' }, 'Your place'),
+        h(
+          'ol',
+          { class: 'board pinned' },
+          around.length
+            ? around.map((e) => row(e, e.id === id))
+            : row({ rank: me.rank, id: id ?? 'me', name: 'You', xp: me.xp }, true),
+        ),
+      );
     } else if (!ctx.store.state.me) {
-      replaceChildren(pinned, h('p', { class: 'hint' }, h('a', { href: '/login?next=/' }, 'Sign in'), ' to see your place.'));
+      replaceChildren(
+        pinned,
+        h(
+          'p',
+          { class: 'hint' },
+          h('a', { href: '/login?next=/' }, 'Sign in'),
+          ' to see your place.',
+        ),
+      );
     } else if (scope === 'teams' && !ctx.store.state.team) {
       replaceChildren(pinned, h('p', { class: 'hint' }, 'Join or start a team to race together.'));
     } else if (!me) {
-      replaceChildren(pinned, h('p', { class: 'hint' }, `${scope === 'teams' ? 'Your team is' : "You're"} not on this board yet. Finish a quest to get on it!`));
+      replaceChildren(
+        pinned,
+        h(
+          'p',
+          { class: 'hint' },
+          `${scope === 'teams' ? 'Your team is' : "You're"} not on this board yet. Finish a quest to get on it!`,
+        ),
+      );
     } else replaceChildren(pinned);
-    note.textContent = period === 'week' ? `This week's board resets ${dateTimeText(board.weekResetsAt)}.` : '';
+    note.textContent =
+      period === 'week' ? `This week's board resets ${dateTimeText(board.weekResetsAt)}.` : '';
     list.dataset.version = String(board.version);
   }
 
@@ -106,7 +183,8 @@ export function leaderboardView(ctx: AppContext): View {
   }
 
   const off = ctx.realtime.on('leaderboard:update', (e) => {
-    if (!board || e.scope !== scope || e.period !== period || e.areaId !== ctx.store.state.area?.id) return;
+    if (!board || e.scope !== scope || e.period !== period || e.areaId !== ctx.store.state.area?.id)
+      return;
     if (!isNewer(board.version, e.version)) return;
     board = { ...board, version: e.version, top: e.top };
     const id = myId();
@@ -116,17 +194,42 @@ export function leaderboardView(ctx: AppContext): View {
     live.textContent = 'The leaderboard changed.';
     // Your own rank outside the top list is only in the HTTP reply; refresh it calmly.
     clearTimeout(refetchTimer);
-    refetchTimer = window.setTimeout(() => void boards.get(ctx.slug, scope, period).then((b) => {
-      if (b.scope === scope && b.period === period && b.version >= (board?.version ?? 0)) {
-        board = b;
-        render();
-      }
-    }, () => undefined), 1500);
+    refetchTimer = window.setTimeout(
+      () =>
+        void boards.get(ctx.slug, scope, period).then(
+          (b) => {
+            if (b.scope === scope && b.period === period && b.version >= (board?.version ?? 0)) {
+              board = b;
+              render();
+            }
+          },
+          () => undefined,
+        ),
+      1500,
+    );
   });
-  const offConnect = ctx.realtime.onConnect(() => void ctx.realtime.send('leaderboard:subscribe', { slug: ctx.slug, scope, period }));
+  const offConnect = ctx.realtime.onConnect(
+    () => void ctx.realtime.send('leaderboard:subscribe', { slug: ctx.slug, scope, period }),
+  );
 
   void load();
-  const el = h('section', { class: 'panel-section', 'aria-labelledby': 'board-heading' },
-    h('h2', { id: 'board-heading' }, 'Leaderboard'), scopeTabs, periodTabs, list, pinned, note, live);
-  return { el, destroy: () => { off(); offConnect(); clearTimeout(refetchTimer); } };
+  const el = h(
+    'section',
+    { class: 'panel-section', 'aria-labelledby': 'board-heading' },
+    h('h2', { id: 'board-heading' }, 'Leaderboard'),
+    scopeTabs,
+    periodTabs,
+    list,
+    pinned,
+    note,
+    live,
+  );
+  return {
+    el,
+    destroy: () => {
+      off();
+      offConnect();
+      clearTimeout(refetchTimer);
+    },
+  };
 }

@@ -10,7 +10,11 @@ export interface QuestFilters {
   closesWithinH: number | null;
 }
 
-export const NO_FILTERS: QuestFilters = { superpower: 'any', maxDistanceM: null, closesWithinH: null };
+export const NO_FILTERS: QuestFilters = {
+  superpower: 'any',
+  maxDistanceM: null,
+  closesWithinH: null,
+};
 
 /** Quests residents can take part in now or soon: published (upcoming) and active. */
 export const isOnMap = (q: Quest) => q.status === 'published' || q.status === 'active';
@@ -31,8 +35,12 @@ export function filterQuests(
     if (!isOnMap(quest)) continue;
     if (filters.superpower !== 'any' && !quest.superpowers.includes(filters.superpower)) continue;
     const distanceM = position ? haversineMetres(position, quest.location) : null;
-    if (filters.maxDistanceM !== null && distanceM !== null && distanceM > filters.maxDistanceM) continue;
-    if (filters.closesWithinH !== null && Date.parse(quest.endsAt) - now > filters.closesWithinH * 3_600_000)
+    if (filters.maxDistanceM !== null && distanceM !== null && distanceM > filters.maxDistanceM)
+      continue;
+    if (
+      filters.closesWithinH !== null &&
+      Date.parse(quest.endsAt) - now > filters.closesWithinH * 3_600_000
+    )
       continue;
     out.push({ quest, distanceM });
   }

@@ -8,7 +8,13 @@ import { filterQuests, NO_FILTERS, type ListedQuest, type QuestFilters } from '.
 
 let remembered: QuestFilters = { ...NO_FILTERS };
 
-function select(label: string, name: string, options: [string, string][], value: string, onChange: (v: string) => void) {
+function select(
+  label: string,
+  name: string,
+  options: [string, string][],
+  value: string,
+  onChange: (v: string) => void,
+) {
   const id = uid(name);
   const el = h(
     'select',
@@ -35,14 +41,24 @@ export function questListView(ctx: AppContext): View {
     select(
       'Distance',
       'distance',
-      [['', 'Any distance'], ['500', 'Within 500 m'], ['1000', 'Within 1 km'], ['2000', 'Within 2 km']],
+      [
+        ['', 'Any distance'],
+        ['500', 'Within 500 m'],
+        ['1000', 'Within 1 km'],
+        ['2000', 'Within 2 km'],
+      ],
       String(remembered.maxDistanceM ?? ''),
       (v) => update({ maxDistanceM: v ? Number(v) : null }),
     ),
     select(
       'Time left',
       'time',
-      [['', 'Any time'], ['24', 'Closes today'], ['72', 'Within 3 days'], ['168', 'Within a week']],
+      [
+        ['', 'Any time'],
+        ['24', 'Closes today'],
+        ['72', 'Within 3 days'],
+        ['168', 'Within a week'],
+      ],
       String(remembered.closesWithinH ?? ''),
       (v) => update({ closesWithinH: v ? Number(v) : null }),
     ),
@@ -79,7 +95,13 @@ export function questListView(ctx: AppContext): View {
             h('span', {}, SUPERPOWER_INFO[main].label),
             h('span', {}, `${quest.xp} XP`),
             distanceM !== null ? h('span', {}, `${distanceText(distanceM)} away`) : null,
-            status && status !== 'left' ? h('span', { class: 'badge' }, status === 'joined' ? 'Joined' : status === 'submitted' ? 'Checking' : 'Done') : null,
+            status && status !== 'left'
+              ? h(
+                  'span',
+                  { class: 'badge' },
+                  status === 'joined' ? 'Joined' : status === 'submitted' ? 'Checking' : 'Done',
+                )
+              : null,
           ),
           h(
             'span',
@@ -106,7 +128,11 @@ export function questListView(ctx: AppContext): View {
             ? h('p', {}, 'No quests match these filters. Try a wider distance or any superpower.')
             : [
                 h('p', { class: 'empty-title' }, 'No quests near you yet.'),
-                h('p', {}, 'Officers post new ones every week. Know a problem nearby? Tell your council and it may become a quest.'),
+                h(
+                  'p',
+                  {},
+                  'Officers post new ones every week. Know a problem nearby? Tell your council and it may become a quest.',
+                ),
               ],
         ),
       );
@@ -119,11 +145,19 @@ export function questListView(ctx: AppContext): View {
   const off = ctx.store.on(['quests', 'position', 'mine'], render);
   const tick = window.setInterval(render, 60_000);
   render();
-  const el = h('section', { class: 'panel-section', 'aria-labelledby': 'quests-heading' },
+  const el = h(
+    'section',
+    { class: 'panel-section', 'aria-labelledby': 'quests-heading' },
     h('h2', { id: 'quests-heading' }, 'Quests'),
     filters,
     count,
     list,
   );
-  return { el, destroy: () => { off(); clearInterval(tick); } };
+  return {
+    el,
+    destroy: () => {
+      off();
+      clearInterval(tick);
+    },
+  };
 }

@@ -17,7 +17,10 @@ export function evidenceChecklist(q: Quest): HTMLElement {
   if (r.photo) items.push(['camera', 'A photo of the result']);
   if (r.text) items.push(['note', 'A short note about what you did']);
   if (r.attestations > 0)
-    items.push(['people', `${r.attestations} other ${r.attestations === 1 ? 'resident vouches' : 'residents vouch'} for you`]);
+    items.push([
+      'people',
+      `${r.attestations} other ${r.attestations === 1 ? 'resident vouches' : 'residents vouch'} for you`,
+    ]);
   if (r.officerSignOff) items.push(['officer', 'An officer signs it off']);
   return h(
     'ul',
@@ -44,14 +47,27 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
   const timers: number[] = [];
   let evidence: View | null = null;
 
-  const back = h('button', { type: 'button', class: 'link-button back', onClick: onBack }, '← All quests');
+  const back = h(
+    'button',
+    { type: 'button', class: 'link-button back', onClick: onBack },
+    '← All quests',
+  );
 
   function render(q: Quest) {
     evidence?.destroy?.();
     evidence = null;
     const now = Date.now();
-    const time = h('p', { class: `time-left${isClosingSoon(q.endsAt, now) ? ' urgent' : ''}` }, timeLeftText(q.startsAt, q.endsAt, now));
-    timers.push(window.setInterval(() => (time.textContent = timeLeftText(q.startsAt, q.endsAt, Date.now())), 30_000));
+    const time = h(
+      'p',
+      { class: `time-left${isClosingSoon(q.endsAt, now) ? ' urgent' : ''}` },
+      timeLeftText(q.startsAt, q.endsAt, now),
+    );
+    timers.push(
+      window.setInterval(
+        () => (time.textContent = timeLeftText(q.startsAt, q.endsAt, Date.now())),
+        30_000,
+      ),
+    );
     const chapter = h('p', { class: 'chapter-line' });
     void chapterLine(q).then((line) => {
       if (line) chapter.textContent = line;
@@ -65,10 +81,16 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       h('h2', { id: 'sheet-title', tabindex: -1 }, q.title),
       h('div', { class: 'sp-tags' }, q.superpowers.map(superpowerTag)),
       chapter,
-      h('div', { class: 'sheet-stats' },
+      h(
+        'div',
+        { class: 'sheet-stats' },
         h('p', { class: 'xp-reward' }, h('strong', {}, `${q.xp} XP`)),
         time,
-        h('p', {}, q.completions === 1 ? '1 person has done it' : `${q.completions} people have done it`),
+        h(
+          'p',
+          {},
+          q.completions === 1 ? '1 person has done it' : `${q.completions} people have done it`,
+        ),
       ),
       h('h3', {}, 'The problem'),
       h('p', { class: 'prose' }, q.problem),
@@ -76,7 +98,9 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       h('p', { class: 'prose' }, q.desiredOutcome),
       h('h3', {}, 'Evidence you will need'),
       evidenceChecklist(q),
-      q.teamSize ? h('p', { class: 'hint' }, `Team quest: your team needs at least ${q.teamSize} members.`) : null,
+      q.teamSize
+        ? h('p', { class: 'hint' }, `Team quest: your team needs at least ${q.teamSize} members.`)
+        : null,
       h('p', { class: 'hint' }, `Runs ${dateTimeText(q.startsAt)} to ${dateTimeText(q.endsAt)}.`),
       actions,
       evidenceSlot,
@@ -88,18 +112,28 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
     const me = ctx.store.state.me;
     const status = ctx.store.state.mine.get(q.id);
     if (!me) {
-      replaceChildren(actions, h('a', { class: 'button', href: '/login?next=/' }, 'Sign in to join this quest'));
+      replaceChildren(
+        actions,
+        h('a', { class: 'button', href: '/login?next=/' }, 'Sign in to join this quest'),
+      );
       return;
     }
     const joined = status === 'joined' || status === 'submitted';
     if (status === 'completed') {
-      replaceChildren(actions, h('p', { class: 'done-banner' }, 'You completed this quest. Thank you!'));
+      replaceChildren(
+        actions,
+        h('p', { class: 'done-banner' }, 'You completed this quest. Thank you!'),
+      );
       return;
     }
     const feedback = h('p', { class: 'action-feedback', role: 'status' });
     const button = h(
       'button',
-      { type: 'button', class: joined ? 'button secondary' : 'button', 'data-action': joined ? 'leave' : 'join' },
+      {
+        type: 'button',
+        class: joined ? 'button secondary' : 'button',
+        'data-action': joined ? 'leave' : 'join',
+      },
       joined ? 'Leave quest' : 'Join quest',
     );
     button.addEventListener('click', async () => {
@@ -116,7 +150,8 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       } catch (err) {
         button.disabled = false;
         button.textContent = joined ? 'Leave quest' : 'Join quest';
-        feedback.textContent = err instanceof ApiError && err.status === 409 ? errorMessage(err) : errorMessage(err);
+        feedback.textContent =
+          err instanceof ApiError && err.status === 409 ? errorMessage(err) : errorMessage(err);
       }
     });
     replaceChildren(actions, button, feedback);
@@ -126,7 +161,10 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       evidence = evidenceFormView(ctx, q);
       replaceChildren(slot, evidence.el);
     } else if (joined) {
-      replaceChildren(slot, h('p', { class: 'hint' }, 'You can send evidence once the quest opens.'));
+      replaceChildren(
+        slot,
+        h('p', { class: 'hint' }, 'You can send evidence once the quest opens.'),
+      );
     } else {
       replaceChildren(slot);
     }

@@ -37,16 +37,39 @@ export function checkList(checks: EvidenceStatusEvent['checks']): HTMLElement {
         'li',
         { class: c.passed ? 'check ok' : 'check failed' },
         h('span', { class: 'check-mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '✗'),
-        h('span', {}, h('strong', {}, `${checkName(c.check)}: `), h('span', { class: 'visually-hidden' }, c.passed ? 'passed. ' : 'did not pass. '), c.detail),
+        h(
+          'span',
+          {},
+          h('strong', {}, `${checkName(c.check)}: `),
+          h('span', { class: 'visually-hidden' }, c.passed ? 'passed. ' : 'did not pass. '),
+          c.detail,
+        ),
       ),
     ),
   );
 }
 
 export function statusCard(evidenceId: string, onTryAgain: () => void) {
-  const el = h('div', { class: 'status-card status--pending', tabindex: -1, 'data-evidence-id': evidenceId, 'data-status': 'pending' });
-  const headline = h('h3', { class: 'status-headline', role: 'status', 'aria-live': 'polite' }, HEADLINES.pending);
-  const body = h('div', { class: 'status-body' }, h('p', { class: 'hint' }, 'We check where and when, and your photo. This usually takes a few seconds.'));
+  const el = h('div', {
+    class: 'status-card status--pending',
+    tabindex: -1,
+    'data-evidence-id': evidenceId,
+    'data-status': 'pending',
+  });
+  const headline = h(
+    'h3',
+    { class: 'status-headline', role: 'status', 'aria-live': 'polite' },
+    HEADLINES.pending,
+  );
+  const body = h(
+    'div',
+    { class: 'status-body' },
+    h(
+      'p',
+      { class: 'hint' },
+      'We check where and when, and your photo. This usually takes a few seconds.',
+    ),
+  );
   el.append(headline, body);
 
   function update(e: EvidenceStatusEvent) {
@@ -57,12 +80,20 @@ export function statusCard(evidenceId: string, onTryAgain: () => void) {
       e.status === 'verified'
         ? h('p', {}, 'Your XP is on its way to your profile.')
         : e.status === 'needs_review'
-          ? h('p', {}, 'An officer will look at it, usually within 2 working days. You will see the result here and in your profile.')
+          ? h(
+              'p',
+              {},
+              'An officer will look at it, usually within 2 working days. You will see the result here and in your profile.',
+            )
           : e.status === 'rejected'
             ? [
                 e.reason ? h('p', { class: 'status-reason' }, e.reason) : null,
                 h('p', {}, 'You can fix this and send new evidence.'),
-                h('button', { type: 'button', class: 'button secondary', onClick: onTryAgain }, 'Send new evidence'),
+                h(
+                  'button',
+                  { type: 'button', class: 'button secondary', onClick: onTryAgain },
+                  'Send new evidence',
+                ),
               ]
             : h('p', { class: 'hint' }, 'Still checking…');
     replaceChildren(body, e.checks.length ? checkList(e.checks) : null, next);

@@ -14,7 +14,11 @@ function storyCard(s: StorylineView): HTMLElement {
     { class: 'story', 'data-storyline-id': s.id },
     h('h3', {}, s.title),
     s.narrative ? h('p', { class: 'prose' }, s.narrative) : null,
-    h('p', { class: 'story-progress-text' }, `${numberText(s.completed)} of ${numberText(s.goal)} quests done together`),
+    h(
+      'p',
+      { class: 'story-progress-text' },
+      `${numberText(s.completed)} of ${numberText(s.goal)} quests done together`,
+    ),
     meter(`${s.title}: communal progress`, s.completed, s.goal, 'meter--big'),
     h(
       'ol',
@@ -26,8 +30,16 @@ function storyCard(s: StorylineView): HTMLElement {
           { class: `chapter${unlocked ? ' unlocked' : ' locked'}` },
           h('h4', {}, `Chapter ${c.position}: ${c.title}`),
           unlocked
-            ? c.narrative ? h('p', {}, c.narrative) : h('p', { class: 'hint' }, 'Unlocked')
-            : h('p', { class: 'hint' }, uiIcon('lock', 16), ' ', `Unlocks at ${numberText(c.threshold)} quests done`),
+            ? c.narrative
+              ? h('p', {}, c.narrative)
+              : h('p', { class: 'hint' }, 'Unlocked')
+            : h(
+                'p',
+                { class: 'hint' },
+                uiIcon('lock', 16),
+                ' ',
+                `Unlocks at ${numberText(c.threshold)} quests done`,
+              ),
         );
       }),
     ),
@@ -40,7 +52,19 @@ export function storylineView(ctx: AppContext): View {
 
   function render() {
     if (!items.length) {
-      replaceChildren(body, h('div', { class: 'empty-state' }, h('p', { class: 'empty-title' }, 'No storyline yet.'), h('p', {}, 'When your council starts one, every quest you finish will move the whole neighbourhood forward.')));
+      replaceChildren(
+        body,
+        h(
+          'div',
+          { class: 'empty-state' },
+          h('p', { class: 'empty-title' }, 'No storyline yet.'),
+          h(
+            'p',
+            {},
+            'When your council starts one, every quest you finish will move the whole neighbourhood forward.',
+          ),
+        ),
+      );
       return;
     }
     replaceChildren(body, items.map(storyCard));
@@ -55,7 +79,8 @@ export function storylineView(ctx: AppContext): View {
       const c = s.chapters.find((ch) => ch.position === e.unlockedChapter!.position);
       if (c) Object.assign(c, { unlocked: true, narrative: e.unlockedChapter.narrative });
       toast(`Chapter unlocked: ${e.unlockedChapter.title}!`, 'celebrate');
-      if (!prefersReducedMotion()) body.animate([{ transform: 'scale(1.02)' }, { transform: 'none' }], { duration: 500 });
+      if (!prefersReducedMotion())
+        body.animate([{ transform: 'scale(1.02)' }, { transform: 'none' }], { duration: 500 });
     }
     render();
   });
@@ -67,6 +92,11 @@ export function storylineView(ctx: AppContext): View {
     },
     (err) => replaceChildren(body, h('p', { class: 'empty-state' }, errorMessage(err))),
   );
-  const el = h('section', { class: 'panel-section', 'aria-labelledby': 'story-heading' }, h('h2', { id: 'story-heading' }, 'Our story'), body);
+  const el = h(
+    'section',
+    { class: 'panel-section', 'aria-labelledby': 'story-heading' },
+    h('h2', { id: 'story-heading' }, 'Our story'),
+    body,
+  );
   return { el, destroy: off };
 }

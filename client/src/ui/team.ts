@@ -10,13 +10,24 @@ export function teamView(ctx: AppContext): View {
   const el = h('section', { class: 'panel-section', 'aria-labelledby': 'team-heading' });
   const cleanups: (() => void)[] = [];
 
-  function textForm(label: string, name: string, button: string, submit: (value: string) => Promise<unknown>) {
+  function textForm(
+    label: string,
+    name: string,
+    button: string,
+    submit: (value: string) => Promise<unknown>,
+  ) {
     const id = uid(name);
-    const form = h('form', { novalidate: true, class: 'inline-form' },
-      h('div', { class: 'form-group', 'data-field': name },
+    const form = h(
+      'form',
+      { novalidate: true, class: 'inline-form' },
+      h(
+        'div',
+        { class: 'form-group', 'data-field': name },
         h('label', { for: id }, label),
-        h('input', { id, name, type: 'text', autocomplete: 'off' })),
-      h('button', { type: 'submit', class: 'button' }, button));
+        h('input', { id, name, type: 'text', autocomplete: 'off' }),
+      ),
+      h('button', { type: 'submit', class: 'button' }, button),
+    );
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       clearErrors(form);
@@ -34,31 +45,85 @@ export function teamView(ctx: AppContext): View {
     const team = ctx.store.state.team;
     const heading = h('h2', { id: 'team-heading' }, team ? team.name : 'Your team');
     if (!ctx.store.state.me) {
-      replaceChildren(el, heading, h('p', {}, h('a', { href: '/login?next=/' }, 'Sign in'), ' to start or join a team.'));
+      replaceChildren(
+        el,
+        heading,
+        h('p', {}, h('a', { href: '/login?next=/' }, 'Sign in'), ' to start or join a team.'),
+      );
       return;
     }
     if (!team) {
-      replaceChildren(el, heading,
-        h('p', {}, 'Quests go further with neighbours. Start a team, or join one with the code a captain gave you.'),
+      replaceChildren(
+        el,
+        heading,
+        h(
+          'p',
+          {},
+          'Quests go further with neighbours. Start a team, or join one with the code a captain gave you.',
+        ),
         textForm('Team name', 'name', 'Start a team', (name) => teams.create(ctx.slug, name)),
-        textForm('Invite code', 'code', 'Join team', (code) => teams.join(code)));
+        textForm('Invite code', 'code', 'Join team', (code) => teams.join(code)),
+      );
       return;
     }
     const meId = ctx.store.state.me.id;
     const isCaptain = team.captainId === meId;
     const code = team.inviteCode ?? null;
-    replaceChildren(el, heading,
+    replaceChildren(
+      el,
+      heading,
       h('h3', {}, 'Members'),
-      h('ul', { class: 'members' }, team.members.map((m) => h('li', {}, m.displayName, m.isCaptain ? ' (captain)' : '', m.userId === meId ? ' — you' : '', ` · ${numberText(m.xp)} XP`))),
+      h(
+        'ul',
+        { class: 'members' },
+        team.members.map((m) =>
+          h(
+            'li',
+            {},
+            m.displayName,
+            m.isCaptain ? ' (captain)' : '',
+            m.userId === meId ? ' — you' : '',
+            ` · ${numberText(m.xp)} XP`,
+          ),
+        ),
+      ),
       code
-        ? h('div', { class: 'invite' },
+        ? h(
+            'div',
+            { class: 'invite' },
             h('h3', {}, 'Invite neighbours'),
             h('p', {}, 'Share this code. They enter it under Team → Join team.'),
-            h('p', { class: 'invite-code' }, h('code', { 'aria-label': `Invite code ${code.split('').join(' ')}` }, code)),
-            h('button', { type: 'button', class: 'button secondary', onClick: () => void copy(code) }, 'Copy invite code'),
-            isCaptain ? h('button', { type: 'button', class: 'link-button', onClick: () => void teams.rotateCode(team.id).then(load, (e: unknown) => toast(errorMessage(e), 'error')) }, 'Make a new code') : null)
+            h(
+              'p',
+              { class: 'invite-code' },
+              h('code', { 'aria-label': `Invite code ${code.split('').join(' ')}` }, code),
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'button secondary', onClick: () => void copy(code) },
+              'Copy invite code',
+            ),
+            isCaptain
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link-button',
+                    onClick: () =>
+                      void teams
+                        .rotateCode(team.id)
+                        .then(load, (e: unknown) => toast(errorMessage(e), 'error')),
+                  },
+                  'Make a new code',
+                )
+              : null,
+          )
         : null,
-      h('button', { type: 'button', class: 'button warning', onClick: () => void leave(team.id) }, 'Leave team'),
+      h(
+        'button',
+        { type: 'button', class: 'button warning', onClick: () => void leave(team.id) },
+        'Leave team',
+      ),
     );
   }
 
@@ -91,9 +156,11 @@ export function teamView(ctx: AppContext): View {
   }
 
   cleanups.push(ctx.store.on(['team', 'me'], render));
-  cleanups.push(ctx.realtime.on('team:update', (e) => {
-    if (ctx.store.state.team?.id === e.teamId) void load();
-  }));
+  cleanups.push(
+    ctx.realtime.on('team:update', (e) => {
+      if (ctx.store.state.team?.id === e.teamId) void load();
+    }),
+  );
   render();
   void load();
   return { el, destroy: () => cleanups.forEach((c) => c()) };

@@ -10,7 +10,10 @@ function toastRegion(): HTMLElement {
   return region;
 }
 
-export function toast(text: string, kind: 'info' | 'success' | 'celebrate' | 'error' = 'info'): void {
+export function toast(
+  text: string,
+  kind: 'info' | 'success' | 'celebrate' | 'error' = 'info',
+): void {
   const calm = prefersReducedMotion();
   const el = h('div', { class: `toast toast--${kind}${calm ? '' : ' toast--animated'}` }, text);
   toastRegion().append(el);

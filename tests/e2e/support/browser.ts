@@ -20,10 +20,14 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 
 /** Builds client/dist when a source is newer than the build (the server serves it). */
 export function ensureClientBuilt(): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-client-if-stale.mjs')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts/build-client-if-stale.mjs')],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('building the client failed');
 }
 
@@ -35,7 +39,9 @@ export interface Person {
   close(): Promise<void>;
 }
 
-export async function openBrowser(viewport: { width: number; height: number } = DESKTOP): Promise<Person> {
+export async function openBrowser(
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<Person> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govcraft-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -68,7 +74,12 @@ export async function openBrowser(viewport: { width: number; height: number } = 
 }
 
 /** Signs in through the real sign-in page. */
-export async function signIn(page: Page, server: TestServer, email: string, password: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  server: TestServer,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${server.url}/login`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -77,7 +88,11 @@ export async function signIn(page: Page, server: TestServer, email: string, pass
 }
 
 /** Registers through the real page; new residents join the area automatically. */
-export async function register(page: Page, server: TestServer, displayName: string): Promise<string> {
+export async function register(
+  page: Page,
+  server: TestServer,
+  displayName: string,
+): Promise<string> {
   const email = `e2e-${Math.random().toString(36).slice(2, 10)}@example.test`;
   await page.goto(`${server.url}/register`);
   await page.getByLabel('Your name on leaderboards').fill(displayName);
@@ -95,7 +110,13 @@ export async function waitForMap(page: Page): Promise<void> {
 /** Where a lat/lng is on the page right now, from the map's own projection. */
 export async function screenPointOf(page: Page, p: { lat: number; lng: number }) {
   const point = await page.evaluate((ll) => {
-    const map = (window as unknown as { govcraftMap?: { screenPointOf(p: { lat: number; lng: number }): { x: number; y: number } | null } }).govcraftMap;
+    const map = (
+      window as unknown as {
+        govcraftMap?: {
+          screenPointOf(p: { lat: number; lng: number }): { x: number; y: number } | null;
+        };
+      }
+    ).govcraftMap;
     return map?.screenPointOf(ll) ?? null;
   }, p);
   if (!point) throw new Error('the map is not ready');
@@ -123,17 +144,35 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async () => {
-    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }).axe;
+    type AxeResult = {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[];
+    };
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResult> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
   });
 }
 
 /** Copies a TestClient's session cookie into a browser context (API setup, UI assertions). */
-export async function adoptSession(context: BrowserContext, server: TestServer, cookieHeader: string): Promise<void> {
+export async function adoptSession(
+  context: BrowserContext,
+  server: TestServer,
+  cookieHeader: string,
+): Promise<void> {
   const cookies = cookieHeader
     .split(';')
     .map((c) => c.trim())

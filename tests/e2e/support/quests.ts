@@ -5,7 +5,11 @@ import type { TestClient } from '../../support/client';
 /** A point well inside Oakfield (the demo area), away from the seeded quests. */
 export const OAKFIELD_SPOT = { lat: 52.6296, lng: -1.1405 } as const;
 
-export async function postQuest(officer: TestClient, title: string, over: Record<string, unknown> = {}): Promise<Quest> {
+export async function postQuest(
+  officer: TestClient,
+  title: string,
+  over: Record<string, unknown> = {},
+): Promise<Quest> {
   const now = Date.now();
   const res = await officer.post<Quest>('/api/areas/oakfield/quests', {
     title,
@@ -20,6 +24,7 @@ export async function postQuest(officer: TestClient, title: string, over: Record
     publish: true,
     ...over,
   });
-  if (res.status !== 201) throw new Error(`posting a quest failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`posting a quest failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

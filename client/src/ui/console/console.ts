@@ -1,7 +1,7 @@
 /** The officer console at /console: left navigation, one section at a time. */
-import type { Area, MeResponse } from '@govcraft/shared';
 import { loadMe, pickArea } from '../../app/bootstrap';
-import { connectRealtime, type Realtime } from '../../net/socket';
+import { connectRealtime } from '../../net/socket';
+import type { ConsoleContext, Section } from './types';
 import { auth } from '../../net/endpoints';
 import { h, replaceChildren } from '../dom';
 import { dashboardSection } from './dashboard';
@@ -9,18 +9,6 @@ import { postQuestSection } from './post-quest';
 import { proposalsSection } from './proposals';
 import { questsTableSection } from './quests-table';
 import { reviewSection } from './review';
-
-export interface ConsoleContext {
-  area: Area;
-  me: MeResponse;
-  realtime: Realtime;
-  navigate(path: string): void;
-}
-
-export interface Section {
-  el: HTMLElement;
-  destroy?(): void;
-}
 
 const SECTIONS: { path: string; label: string; build: (c: ConsoleContext) => Section }[] = [
   { path: '/console', label: 'Post a quest', build: postQuestSection },
@@ -43,9 +31,17 @@ export async function startConsole(root: HTMLElement): Promise<void> {
   if (!area || !(me.isPlatformAdmin || (role && OFFICER_ROLES.includes(role)))) {
     root.replaceChildren(
       h('header', { class: 'site-header' }, h('a', { class: 'brand', href: '/' }, 'GovCraft')),
-      h('main', { id: 'main', class: 'auth-page' }, h('h1', {}, 'Officers only'),
-        h('p', {}, 'The console is for council officers. Your account is not an officer in any area. If you should be, ask your area admin for an invite.'),
-        h('p', {}, h('a', { href: '/' }, 'Back to the map'))),
+      h(
+        'main',
+        { id: 'main', class: 'auth-page' },
+        h('h1', {}, 'Officers only'),
+        h(
+          'p',
+          {},
+          'The console is for council officers. Your account is not an officer in any area. If you should be, ask your area admin for an invite.',
+        ),
+        h('p', {}, h('a', { href: '/' }, 'Back to the map')),
+      ),
     );
     return;
   }
@@ -60,8 +56,22 @@ export async function startConsole(root: HTMLElement): Promise<void> {
   const logout = h('button', { type: 'button', class: 'link-button' }, 'Sign out');
   logout.addEventListener('click', () => void auth.logout().finally(() => location.assign('/')));
   root.replaceChildren(
-    h('header', { class: 'site-header' }, h('a', { class: 'brand', href: '/console' }, 'GovCraft', h('span', { class: 'area-name' }, ` · ${area.name} console`)),
-      h('nav', { class: 'account', 'aria-label': 'Account', style: 'margin-left:auto' }, h('a', { href: '/' }, 'Resident map'), logout)),
+    h(
+      'header',
+      { class: 'site-header' },
+      h(
+        'a',
+        { class: 'brand', href: '/console' },
+        'GovCraft',
+        h('span', { class: 'area-name' }, ` · ${area.name} console`),
+      ),
+      h(
+        'nav',
+        { class: 'account', 'aria-label': 'Account', style: 'margin-left:auto' },
+        h('a', { href: '/' }, 'Resident map'),
+        logout,
+      ),
+    ),
     h('div', { class: 'console' }, nav, main),
   );
 
@@ -72,14 +82,25 @@ export async function startConsole(root: HTMLElement): Promise<void> {
   function render() {
     const path = location.pathname.replace(/\/$/, '') || '/console';
     const section = SECTIONS.find((s) => s.path === path) ?? SECTIONS[0]!;
-    replaceChildren(nav, h('ul', {}, SECTIONS.map((s) => {
-      const a = h('a', { href: s.path, 'aria-current': s === section ? 'page' : null }, s.label);
-      a.addEventListener('click', (e) => {
-        e.preventDefault();
-        navigate(s.path);
-      });
-      return h('li', {}, a);
-    })));
+    replaceChildren(
+      nav,
+      h(
+        'ul',
+        {},
+        SECTIONS.map((s) => {
+          const a = h(
+            'a',
+            { href: s.path, 'aria-current': s === section ? 'page' : null },
+            s.label,
+          );
+          a.addEventListener('click', (e) => {
+            e.preventDefault();
+            navigate(s.path);
+          });
+          return h('li', {}, a);
+        }),
+      ),
+    );
     current?.destroy?.();
     current = section.build(ctx);
     replaceChildren(main, current.el);

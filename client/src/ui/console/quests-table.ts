@@ -5,7 +5,7 @@ import { h, replaceChildren } from '../dom';
 import { errorMessage } from '../errors';
 import { dateTimeText } from '../format';
 import { toast } from '../toast';
-import type { ConsoleContext, Section } from './console';
+import type { ConsoleContext, Section } from './types';
 
 const ACTION_LABEL: Partial<Record<QuestStatus, string>> = {
   published: 'Publish',
@@ -22,7 +22,12 @@ export function questsTableSection(ctx: ConsoleContext): Section {
   const body = h('div', {}, h('p', { role: 'status' }, 'Loading quests…'));
   const feedback = h('p', { role: 'status', class: 'hint' });
 
-  const filter = h('select', { id: 'status-filter' }, h('option', { value: '' }, 'All'), QUEST_STATUSES.map((s) => h('option', { value: s }, s)));
+  const filter = h(
+    'select',
+    { id: 'status-filter' },
+    h('option', { value: '' }, 'All'),
+    QUEST_STATUSES.map((s) => h('option', { value: s }, s)),
+  );
   filter.addEventListener('change', () => {
     status = filter.value as QuestStatus | '';
     void load();
@@ -41,35 +46,129 @@ export function questsTableSection(ctx: ConsoleContext): Section {
   }
 
   const extend = (q: Quest) =>
-    questsApi.update(q.id, { endsAt: new Date(Date.parse(q.endsAt) + 7 * 86_400_000).toISOString() });
+    questsApi.update(q.id, {
+      endsAt: new Date(Date.parse(q.endsAt) + 7 * 86_400_000).toISOString(),
+    });
 
   function render() {
     if (!items.length) {
-      replaceChildren(body, h('p', { class: 'empty-state' }, 'No quests here yet. ', h('a', { href: '/console' }, 'Post the first one'), '.'));
+      replaceChildren(
+        body,
+        h(
+          'p',
+          { class: 'empty-state' },
+          'No quests here yet. ',
+          h('a', { href: '/console' }, 'Post the first one'),
+          '.',
+        ),
+      );
       return;
     }
-    const bulk = h('div', { class: 'table-actions' },
-      h('button', { type: 'button', class: 'button secondary', onClick: () => void act('Closing selected', () => Promise.all(items.filter((q) => selected.has(q.id)).map((q) => questsApi.transition(q.id, 'closed')))) }, 'Close selected'),
-      h('button', { type: 'button', class: 'button secondary', onClick: () => void act('Extending selected', () => Promise.all(items.filter((q) => selected.has(q.id)).map(extend))) }, 'Extend selected by 7 days'));
+    const bulk = h(
+      'div',
+      { class: 'table-actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button secondary',
+          onClick: () =>
+            void act('Closing selected', () =>
+              Promise.all(
+                items
+                  .filter((q) => selected.has(q.id))
+                  .map((q) => questsApi.transition(q.id, 'closed')),
+              ),
+            ),
+        },
+        'Close selected',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button secondary',
+          onClick: () =>
+            void act('Extending selected', () =>
+              Promise.all(items.filter((q) => selected.has(q.id)).map(extend)),
+            ),
+        },
+        'Extend selected by 7 days',
+      ),
+    );
     const rows = items.map((q) => {
-      const cb = h('input', { type: 'checkbox', 'aria-label': `Select ${q.title}`, checked: selected.has(q.id) });
-      cb.addEventListener('change', () => (cb.checked ? selected.add(q.id) : selected.delete(q.id)));
-      return h('tr', { 'data-quest-id': q.id },
+      const cb = h('input', {
+        type: 'checkbox',
+        'aria-label': `Select ${q.title}`,
+        checked: selected.has(q.id),
+      });
+      cb.addEventListener('change', () =>
+        cb.checked ? selected.add(q.id) : selected.delete(q.id),
+      );
+      return h(
+        'tr',
+        { 'data-quest-id': q.id },
         h('td', {}, cb),
         h('th', { scope: 'row' }, q.title),
         h('td', {}, q.status),
         h('td', {}, dateTimeText(q.startsAt), ' – ', dateTimeText(q.endsAt)),
         h('td', {}, String(q.completions)),
-        h('td', {}, h('div', { class: 'table-actions' },
-          h('button', { type: 'button', class: 'button secondary', onClick: () => ctx.navigate(`/console?edit=${q.id}`) }, 'Edit'),
-          QUEST_TRANSITIONS[q.status].filter((to) => ACTION_LABEL[to]).map((to) =>
-            h('button', { type: 'button', class: 'button secondary', onClick: () => void act(`${ACTION_LABEL[to]} "${q.title}"`, () => questsApi.transition(q.id, to)) }, ACTION_LABEL[to]!)))),
+        h(
+          'td',
+          {},
+          h(
+            'div',
+            { class: 'table-actions' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary',
+                onClick: () => ctx.navigate(`/console?edit=${q.id}`),
+              },
+              'Edit',
+            ),
+            QUEST_TRANSITIONS[q.status]
+              .filter((to) => ACTION_LABEL[to])
+              .map((to) =>
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button secondary',
+                    onClick: () =>
+                      void act(`${ACTION_LABEL[to]} "${q.title}"`, () =>
+                        questsApi.transition(q.id, to),
+                      ),
+                  },
+                  ACTION_LABEL[to]!,
+                ),
+              ),
+          ),
+        ),
       );
     });
-    replaceChildren(body, bulk, h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Quests in this area'),
-      h('thead', {}, h('tr', {}, ['Select', 'Title', 'Status', 'Runs', 'Done', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows)));
+    replaceChildren(
+      body,
+      bulk,
+      h(
+        'table',
+        {},
+        h('caption', { class: 'visually-hidden' }, 'Quests in this area'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Select', 'Title', 'Status', 'Runs', 'Done', 'Actions'].map((c) =>
+              h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
+        h('tbody', {}, rows),
+      ),
+    );
   }
 
   async function load() {
@@ -81,7 +180,13 @@ export function questsTableSection(ctx: ConsoleContext): Section {
     }
   }
   void load();
-  const el = h('section', {}, h('h1', {}, 'Quests'),
-    h('div', { class: 'form-group' }, h('label', { for: 'status-filter' }, 'Show'), filter), feedback, body);
+  const el = h(
+    'section',
+    {},
+    h('h1', {}, 'Quests'),
+    h('div', { class: 'form-group' }, h('label', { for: 'status-filter' }, 'Show'), filter),
+    feedback,
+    body,
+  );
   return { el };
 }

@@ -10,10 +10,11 @@ import { clearErrors, errorMessage, showErrors } from '../errors';
 import { dateTimeText, distanceText } from '../format';
 import { checkList } from '../status-card';
 import { toast } from '../toast';
-import type { ConsoleContext, Section } from './console';
+import type { ConsoleContext, Section } from './types';
 
 const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 export function reviewSection(ctx: ConsoleContext): Section {
   let queue: ReviewItem[] = [];
@@ -26,9 +27,16 @@ export function reviewSection(ctx: ConsoleContext): Section {
     const reason = form.querySelector<HTMLTextAreaElement>('textarea')!.value.trim();
     try {
       if (decision === 'reject' && !reason)
-        throw new ApiError(400, 'validation', '', [{ path: 'reason', message: 'say why, so the resident knows what to do next' }]);
+        throw new ApiError(400, 'validation', '', [
+          { path: 'reason', message: 'say why, so the resident knows what to do next' },
+        ]);
       await evidenceApi.review(item.id, decision, reason || 'Looks right.');
-      toast(decision === 'approve' ? 'Approved. XP is on its way to them.' : 'Rejected; they will see your reason.', 'success');
+      toast(
+        decision === 'approve'
+          ? 'Approved. XP is on its way to them.'
+          : 'Rejected; they will see your reason.',
+        'success',
+      );
       queue.splice(index, 1);
       render();
     } catch (err) {
@@ -39,40 +47,113 @@ export function reviewSection(ctx: ConsoleContext): Section {
   function render() {
     count.textContent = queue.length ? `${queue.length} waiting, oldest first.` : '';
     if (!queue.length) {
-      replaceChildren(body, h('p', { class: 'empty-state' }, 'Nothing to review. Well done — every piece of evidence has an answer.'));
+      replaceChildren(
+        body,
+        h(
+          'p',
+          { class: 'empty-state' },
+          'Nothing to review. Well done — every piece of evidence has an answer.',
+        ),
+      );
       return;
     }
     index = Math.min(index, queue.length - 1);
     const item = queue[index]!;
-    const form = h('form', { novalidate: true, class: 'review-decision' },
-      h('div', { class: 'form-group', 'data-field': 'reason' },
+    const form = h(
+      'form',
+      { novalidate: true, class: 'review-decision' },
+      h(
+        'div',
+        { class: 'form-group', 'data-field': 'reason' },
         h('label', { for: 'review-reason' }, 'Reason (the resident sees it; needed to reject)'),
-        h('textarea', { id: 'review-reason', name: 'reason', rows: 3 })),
-      h('div', { class: 'table-actions' },
-        h('button', { type: 'button', class: 'button', onClick: () => void decide(item, 'approve', form) }, 'Approve (A)'),
-        h('button', { type: 'button', class: 'button warning', onClick: () => void decide(item, 'reject', form) }, 'Reject (R)'),
-        queue.length > 1 ? h('button', { type: 'button', class: 'button secondary', onClick: () => { index = (index + 1) % queue.length; render(); } }, 'Skip (N)') : null));
-    replaceChildren(body,
-      h('article', { class: 'review-item', 'data-evidence-id': item.id, 'aria-labelledby': 'review-title' },
-        h('div', {},
+        h('textarea', { id: 'review-reason', name: 'reason', rows: 3 }),
+      ),
+      h(
+        'div',
+        { class: 'table-actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button', onClick: () => void decide(item, 'approve', form) },
+          'Approve (A)',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button warning',
+            onClick: () => void decide(item, 'reject', form),
+          },
+          'Reject (R)',
+        ),
+        queue.length > 1
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'button secondary',
+                onClick: () => {
+                  index = (index + 1) % queue.length;
+                  render();
+                },
+              },
+              'Skip (N)',
+            )
+          : null,
+      ),
+    );
+    replaceChildren(
+      body,
+      h(
+        'article',
+        { class: 'review-item', 'data-evidence-id': item.id, 'aria-labelledby': 'review-title' },
+        h(
+          'div',
+          {},
           h('h2', { id: 'review-title' }, item.questTitle),
-          h('p', { class: 'hint' }, `Sent ${dateTimeText(item.submittedAt)} by ${item.submitterName}`),
-          item.photoUrl ? h('img', { class: 'review-photo', src: item.photoUrl, alt: `Photo sent as evidence for ${item.questTitle}` }) : h('p', { class: 'hint' }, 'No photo with this evidence.'),
-          item.text ? [h('h3', {}, 'Their note'), h('p', { class: 'prose' }, item.text)] : null),
-        h('div', {},
+          h(
+            'p',
+            { class: 'hint' },
+            `Sent ${dateTimeText(item.submittedAt)} by ${item.submitterName}`,
+          ),
+          item.photoUrl
+            ? h('img', {
+                class: 'review-photo',
+                src: item.photoUrl,
+                alt: `Photo sent as evidence for ${item.questTitle}`,
+              })
+            : h('p', { class: 'hint' }, 'No photo with this evidence.'),
+          item.text ? [h('h3', {}, 'Their note'), h('p', { class: 'prose' }, item.text)] : null,
+        ),
+        h(
+          'div',
+          {},
           h('h3', {}, 'Checks'),
-          item.checks.length ? checkList(item.checks) : h('p', { class: 'hint' }, 'No automatic checks ran.'),
-          typeof item.score === 'number' ? h('p', {}, `Confidence ${Math.round(item.score * 100)}%`) : null,
+          item.checks.length
+            ? checkList(item.checks)
+            : h('p', { class: 'hint' }, 'No automatic checks ran.'),
+          typeof item.score === 'number'
+            ? h('p', {}, `Confidence ${Math.round(item.score * 100)}%`)
+            : null,
           item.checkin
-            ? h('p', {}, `Checked in ${distanceText(haversineMetres(item.checkin, item.quest))} from the spot (the quest allows ${item.quest.radiusM} m), accurate to ${Math.round(item.checkin.accuracyM)} m.`)
+            ? h(
+                'p',
+                {},
+                `Checked in ${distanceText(haversineMetres(item.checkin, item.quest))} from the spot (the quest allows ${item.quest.radiusM} m), accurate to ${Math.round(item.checkin.accuracyM)} m.`,
+              )
             : h('p', { class: 'hint' }, 'No check-in.'),
-          form)));
+          form,
+        ),
+      ),
+    );
   }
 
   const onKey = (e: KeyboardEvent) => {
     if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || !queue.length) return;
     const key = e.key.toLowerCase();
-    if (key === 'a') body.querySelector<HTMLButtonElement>('.review-decision .button:not(.warning):not(.secondary)')?.click();
+    if (key === 'a')
+      body
+        .querySelector<HTMLButtonElement>('.review-decision .button:not(.warning):not(.secondary)')
+        ?.click();
     else if (key === 'r') {
       e.preventDefault();
       body.querySelector<HTMLTextAreaElement>('#review-reason')?.focus();
@@ -92,11 +173,31 @@ export function reviewSection(ctx: ConsoleContext): Section {
     }
   }
   void load();
-  const refresh = h('button', { type: 'button', class: 'button secondary', onClick: () => void load() }, 'Refresh');
+  const refresh = h(
+    'button',
+    { type: 'button', class: 'button secondary', onClick: () => void load() },
+    'Refresh',
+  );
   return {
-    el: h('section', {}, h('h1', {}, 'Review queue'),
-      h('p', { class: 'kbd-help hint' }, 'Shortcuts: ', h('kbd', {}, 'A'), ' approve, ', h('kbd', {}, 'R'), ' write a reason then Reject, ', h('kbd', {}, 'N'), ' next.'),
-      count, refresh, body),
+    el: h(
+      'section',
+      {},
+      h('h1', {}, 'Review queue'),
+      h(
+        'p',
+        { class: 'kbd-help hint' },
+        'Shortcuts: ',
+        h('kbd', {}, 'A'),
+        ' approve, ',
+        h('kbd', {}, 'R'),
+        ' write a reason then Reject, ',
+        h('kbd', {}, 'N'),
+        ' next.',
+      ),
+      count,
+      refresh,
+      body,
+    ),
     destroy: () => document.removeEventListener('keydown', onKey),
   };
 }
