@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
   {
@@ -25,6 +26,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['scripts/**', 'tests/bench/**', '.ci/**', '**/*-cli.ts'],

@@ -19,7 +19,13 @@ function errorOf(env: Record<string, string>): string {
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
     const config = parseConfig({ DATA_DIR: dataDir() }, { clientDist: null });
-    expect(config).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', ROLE: 'all', LOG_LEVEL: 'info', SEED: true });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      ROLE: 'all',
+      LOG_LEVEL: 'info',
+      SEED: true,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.secureCookies).toBe(false);
@@ -48,7 +54,9 @@ describe('parseConfig', () => {
   });
 
   it('refuses split roles on the embedded database, saying why', () => {
-    expect(errorOf({ ROLE: 'worker' })).toMatch(/^ROLE: worker needs DATABASE_URL, because the embedded database/);
+    expect(errorOf({ ROLE: 'worker' })).toMatch(
+      /^ROLE: worker needs DATABASE_URL, because the embedded database/,
+    );
     const ok = parseConfig(
       { DATA_DIR: dataDir(), ROLE: 'api', DATABASE_URL: 'postgres://localhost/x' },
       { clientDist: null },
@@ -57,7 +65,10 @@ describe('parseConfig', () => {
   });
 
   it('treats empty strings as unset', () => {
-    const config = parseConfig({ DATA_DIR: dataDir(), DATABASE_URL: '', PORT: '' }, { clientDist: null });
+    const config = parseConfig(
+      { DATA_DIR: dataDir(), DATABASE_URL: '', PORT: '' },
+      { clientDist: null },
+    );
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.PORT).toBe(3000);
   });
@@ -72,7 +83,10 @@ describe('parseConfig', () => {
   });
 
   it('uses secure cookies when the public URL is https', () => {
-    const config = parseConfig({ DATA_DIR: dataDir(), PUBLIC_URL: 'https://govcraft.example' }, { clientDist: null });
+    const config = parseConfig(
+      { DATA_DIR: dataDir(), PUBLIC_URL: 'https://govcraft.example' },
+      { clientDist: null },
+    );
     expect(config.secureCookies).toBe(true);
   });
 });

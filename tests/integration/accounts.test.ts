@@ -17,15 +17,21 @@ describe('accounts', () => {
   });
   afterAll(() => server?.close());
 
-  const register = (body: Record<string, unknown>) => server.client().post<ErrorBody>('/api/auth/register', body);
+  const register = (body: Record<string, unknown>) =>
+    server.client().post<ErrorBody>('/api/auth/register', body);
 
   it('registers with a normalised email and answers the profile', async () => {
     const c = server.client();
     const email = `Mixed.${uniqueSuffix()}@Example.TEST`;
-    const res = await c.post<{ email: string; displayName: string; progress: { level: number; totalXp: number } }>(
-      '/api/auth/register',
-      { displayName: '  Nia  ', email: `  ${email} `, password: 'a long enough password' },
-    );
+    const res = await c.post<{
+      email: string;
+      displayName: string;
+      progress: { level: number; totalXp: number };
+    }>('/api/auth/register', {
+      displayName: '  Nia  ',
+      email: `  ${email} `,
+      password: 'a long enough password',
+    });
     expect(res.status).toBe(201);
     expect(res.body.email).toBe(email.toLowerCase());
     expect(res.body.displayName).toBe('Nia');
@@ -39,8 +45,14 @@ describe('accounts', () => {
 
   it('refuses a duplicate email, whatever its case, with 409 naming email', async () => {
     const email = `dup-${uniqueSuffix()}@example.test`;
-    expect((await register({ displayName: 'One', email, password: 'a long enough password' })).status).toBe(201);
-    const again = await register({ displayName: 'Two', email: email.toUpperCase(), password: 'another long password' });
+    expect(
+      (await register({ displayName: 'One', email, password: 'a long enough password' })).status,
+    ).toBe(201);
+    const again = await register({
+      displayName: 'Two',
+      email: email.toUpperCase(),
+      password: 'another long password',
+    });
     expect(again.status).toBe(409);
     expect(paths(again.body)).toEqual(['email']);
   });
@@ -48,10 +60,27 @@ describe('accounts', () => {
   it.each([
     [{}, ['displayName', 'email', 'password']],
     [{ displayName: 'Al', email: 'al@example.test', password: 'short' }, ['password']],
-    [{ displayName: 'x'.repeat(41), email: 'al@example.test', password: 'a long enough password' }, ['displayName']],
-    [{ displayName: 'Bad\u0007Name', email: 'al@example.test', password: 'a long enough password' }, ['displayName']],
+    [
+      { displayName: 'x'.repeat(41), email: 'al@example.test', password: 'a long enough password' },
+      ['displayName'],
+    ],
+    [
+      {
+        displayName: 'Bad\u0007Name',
+        email: 'al@example.test',
+        password: 'a long enough password',
+      },
+      ['displayName'],
+    ],
     [{ displayName: 42, email: ['a'], password: true }, ['displayName', 'email', 'password']],
-    [{ displayName: 'Al', email: `${'a'.repeat(250)}@example.test`, password: 'a long enough password' }, ['email']],
+    [
+      {
+        displayName: 'Al',
+        email: `${'a'.repeat(250)}@example.test`,
+        password: 'a long enough password',
+      },
+      ['email'],
+    ],
     [{ displayName: 'Al', email: 'al@example.test', password: 'p'.repeat(201) }, ['password']],
   ])('answers 400 naming each bad field (%#)', async (body, expected) => {
     const res = await register(body);
@@ -61,8 +90,15 @@ describe('accounts', () => {
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
-    const wrong = await server.client().post<ErrorBody>('/api/auth/login', { email: DEMO.amara, password: 'not the password' });
-    const unknown = await server.client().post<ErrorBody>('/api/auth/login', { email: `nobody-${uniqueSuffix()}@example.test`, password: 'not the password' });
+    const wrong = await server
+      .client()
+      .post<ErrorBody>('/api/auth/login', { email: DEMO.amara, password: 'not the password' });
+    const unknown = await server
+      .client()
+      .post<ErrorBody>('/api/auth/login', {
+        email: `nobody-${uniqueSuffix()}@example.test`,
+        password: 'not the password',
+      });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const { requestId: _a, ...wrongBody } = wrong.body;
@@ -73,7 +109,11 @@ describe('accounts', () => {
   it('rotates the session id on login and destroys it on logout', async () => {
     const c = server.client();
     const email = `rot-${uniqueSuffix()}@example.test`;
-    await c.post('/api/auth/register', { displayName: 'Rot', email, password: 'a long enough password' });
+    await c.post('/api/auth/register', {
+      displayName: 'Rot',
+      email,
+      password: 'a long enough password',
+    });
     const before = c.cookieHeader;
     const stale = server.client();
     stale.setCookie('gc.sid', before.split('gc.sid=')[1]!);
@@ -102,18 +142,38 @@ describe('accounts', () => {
 
   it('changes the password only with the current one', async () => {
     const c = await server.newResident();
-    const wrong = await c.post<ErrorBody>('/api/me/password', { currentPassword: 'nope nope nope', newPassword: 'a brand new password' });
+    const wrong = await c.post<ErrorBody>('/api/me/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'a brand new password',
+    });
     expect(wrong.status).toBe(401);
     expect(paths(wrong.body)).toEqual(['currentPassword']);
-    const ok = await c.post('/api/me/password', { currentPassword: 'correct-horse-battery', newPassword: 'a brand new password' });
+    const ok = await c.post('/api/me/password', {
+      currentPassword: 'correct-horse-battery',
+      newPassword: 'a brand new password',
+    });
     expect(ok.status).toBe(204);
-    expect((await server.client().post('/api/auth/login', { email: c.email, password: 'correct-horse-battery' })).status).toBe(401);
-    expect((await server.client().post('/api/auth/login', { email: c.email, password: 'a brand new password' })).status).toBe(200);
+    expect(
+      (
+        await server
+          .client()
+          .post('/api/auth/login', { email: c.email, password: 'correct-horse-battery' })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await server
+          .client()
+          .post('/api/auth/login', { email: c.email, password: 'a brand new password' })
+      ).status,
+    ).toBe(200);
   });
 
   it('exports the person’s data and deletes the account, keeping no personal data', async () => {
     const c = await server.newResident('Leaving Soon');
-    const exported = await c.get<{ profile: { email: string; displayName: string } }>('/api/me/export');
+    const exported = await c.get<{ profile: { email: string; displayName: string } }>(
+      '/api/me/export',
+    );
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toContain('attachment');
     expect(exported.body.profile).toMatchObject({ email: c.email, displayName: 'Leaving Soon' });
@@ -121,29 +181,56 @@ describe('accounts', () => {
     expect((await c.delete('/api/me', { password: 'wrong password!' })).status).toBe(401);
     expect((await c.delete('/api/me', { password: 'correct-horse-battery' })).status).toBe(204);
     expect((await c.get('/api/me')).status).toBe(401);
-    expect((await server.client().post('/api/auth/login', { email: c.email, password: 'correct-horse-battery' })).status).toBe(401);
+    expect(
+      (
+        await server
+          .client()
+          .post('/api/auth/login', { email: c.email, password: 'correct-horse-battery' })
+      ).status,
+    ).toBe(401);
     const officer = await server.login(DEMO.officer);
-    const members = await officer.get<{ items: { userId: string }[] }>('/api/areas/oakfield/members');
+    const members = await officer.get<{ items: { userId: string }[] }>(
+      '/api/areas/oakfield/members',
+    );
     expect(members.body.items.map((m) => m.userId)).not.toContain(c.userId);
     // The same email can register again: the old row no longer holds it.
-    expect((await register({ displayName: 'Back Again', email: c.email, password: 'a long enough password' })).status).toBe(201);
+    expect(
+      (
+        await register({
+          displayName: 'Back Again',
+          email: c.email,
+          password: 'a long enough password',
+        })
+      ).status,
+    ).toBe(201);
   });
 });
 
 describe('CSRF and cookies', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ seed: false, env: { PUBLIC_URL: 'https://govcraft.example' } });
+    server = await startTestServer({
+      seed: false,
+      env: { PUBLIC_URL: 'https://govcraft.example' },
+    });
   });
   afterAll(() => server?.close());
 
-  const body = () => ({ displayName: 'Csrf', email: `c-${uniqueSuffix()}@example.test`, password: 'a long enough password' });
+  const body = () => ({
+    displayName: 'Csrf',
+    email: `c-${uniqueSuffix()}@example.test`,
+    password: 'a long enough password',
+  });
 
   it('refuses state changes from another origin or a cross-site fetch', async () => {
-    const evil = await server.client().post<ErrorBody>('/api/auth/register', body(), { origin: 'https://evil.example' });
+    const evil = await server
+      .client()
+      .post<ErrorBody>('/api/auth/register', body(), { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.body.error).toBe('csrf');
-    const crossSite = await server.client().post<ErrorBody>('/api/auth/register', body(), { 'sec-fetch-site': 'cross-site' });
+    const crossSite = await server
+      .client()
+      .post<ErrorBody>('/api/auth/register', body(), { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
     const same = await server.client().post('/api/auth/register', body(), {
       origin: 'https://govcraft.example',
@@ -153,7 +240,9 @@ describe('CSRF and cookies', () => {
   });
 
   it('marks the session cookie Secure when the public URL is https', async () => {
-    const res = await server.client().post('/api/auth/register', body(), { 'x-forwarded-proto': 'https' });
+    const res = await server
+      .client()
+      .post('/api/auth/register', body(), { 'x-forwarded-proto': 'https' });
     expect(res.status).toBe(201);
     expect(res.headers.getSetCookie().join(';')).toMatch(/Secure/i);
   });
@@ -170,13 +259,21 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<ReturnType<TestServer['client']>['post']>> | null = null;
     for (let i = 0; i < 12; i++) {
-      last = await server.client().post('/api/auth/login', { email: DEMO.ben, password: `guess number ${i}` });
+      last = await server
+        .client()
+        .post('/api/auth/login', { email: DEMO.ben, password: `guess number ${i}` });
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     // Even the right password waits until the budget refills.
-    expect((await server.client().post('/api/auth/login', { email: DEMO.ben, password: 'oakfield-demo-2026' })).status).toBe(429);
+    expect(
+      (
+        await server
+          .client()
+          .post('/api/auth/login', { email: DEMO.ben, password: 'oakfield-demo-2026' })
+      ).status,
+    ).toBe(429);
   });
 });

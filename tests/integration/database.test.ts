@@ -16,7 +16,9 @@ async function columnsOf(db: Awaited<ReturnType<typeof openDatabase>>): Promise<
 }
 
 async function indexesOf(db: Awaited<ReturnType<typeof openDatabase>>): Promise<string[]> {
-  const result = await db.db.execute(sql`select indexname from pg_indexes where schemaname = 'public' order by indexname`);
+  const result = await db.db.execute(
+    sql`select indexname from pg_indexes where schemaname = 'public' order by indexname`,
+  );
   return (result as unknown as { rows: { indexname: string }[] }).rows.map((r) => r.indexname);
 }
 
@@ -44,13 +46,19 @@ describe('migrations', () => {
   it('are applied once when several nodes start against one database at the same time', async () => {
     const real = await createTestDatabase();
     cleanups.push(real.drop);
-    const nodes = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: real.url, poolSize: 2 })));
+    const nodes = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ databaseUrl: real.url, poolSize: 2 })),
+    );
     cleanups.unshift(...nodes.map((n) => () => n.close()));
-    const applied = await nodes[0]!.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const applied = await nodes[0]!.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     const rows = (applied as unknown as { rows: { n: number }[] }).rows;
     expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
     const again = await openDatabase({ databaseUrl: real.url });
-    const after = await again.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const after = await again.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     await again.close();
     expect((after as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(rows[0]!.n);
   });
@@ -62,12 +70,19 @@ describe.each(['pglite', 'postgres'] as const)('the same repository code on %s',
     try {
       expect(server.handle.infra.database.kind).toBe(db);
       const resident = await server.newResident('Dana');
-      const me = await resident.get<{ displayName: string; memberships: { slug: string; role: string }[] }>('/api/me');
+      const me = await resident.get<{
+        displayName: string;
+        memberships: { slug: string; role: string }[];
+      }>('/api/me');
       expect(me.status).toBe(200);
       expect(me.body.displayName).toBe('Dana');
-      expect(me.body.memberships).toEqual([expect.objectContaining({ slug: 'oakfield', role: 'resident' })]);
+      expect(me.body.memberships).toEqual([
+        expect.objectContaining({ slug: 'oakfield', role: 'resident' }),
+      ]);
       const officer = await server.login('officer@oakfield.example');
-      const members = await officer.get<{ items: { displayName: string }[] }>('/api/areas/oakfield/members');
+      const members = await officer.get<{ items: { displayName: string }[] }>(
+        '/api/areas/oakfield/members',
+      );
       expect(members.body.items.map((m) => m.displayName)).toContain('Dana');
     } finally {
       await server.close();

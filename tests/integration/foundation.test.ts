@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startPrivateRedis } from '@govcraft/server/redis/private-redis';
-import { startTestServer, type TestServer } from '../support/harness';
+import { startTestServer } from '../support/harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -29,7 +29,10 @@ function runMain(env: Record<string, string>, untilStdout?: RegExp, timeoutMs = 
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const ready = new Promise<void>((resolve, reject) => {
     if (!untilStdout) return resolve();
-    const timer = setTimeout(() => reject(new Error(`no ${untilStdout} in time; stderr: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${untilStdout} in time; stderr: ${stderr}`)),
+      timeoutMs,
+    );
     child.stdout.on('data', () => {
       if (untilStdout.test(stdout)) {
         clearTimeout(timer);
@@ -65,7 +68,9 @@ describe('process start and configuration', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^GovCraft configuration error: PORT: .*; ROLE: use all, api or worker$/);
+    expect(lines[0]).toMatch(
+      /^GovCraft configuration error: PORT: .*; ROLE: use all, api or worker$/,
+    );
   });
 
   it('says how to fix a missing redis-server when REDIS_URL is unset', async () => {
@@ -75,19 +80,26 @@ describe('process start and configuration', () => {
     await rm(dataDir, { recursive: true, force: true });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/No redis-server found on PATH and REDIS_URL is unset: install it .*apt-get install -y redis-server.* or set REDIS_URL/);
+    expect(result.stderr).toMatch(
+      /No redis-server found on PATH and REDIS_URL is unset: install it .*apt-get install -y redis-server.* or set REDIS_URL/,
+    );
   });
 
   it('starts on embedded defaults, prints the URL, serves health, and stops cleanly on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gc-main-'));
-    const run = runMain({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, /Demo accounts/);
+    const run = runMain(
+      { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+      /Demo accounts/,
+    );
     try {
       await run.ready;
       const url = /GovCraft is running: (http:\/\/127\.0\.0\.1:(\d+))/.exec(run.output())!;
       expect(run.output()).toContain('officer@oakfield.example');
       const health = await fetch(`${url[1]}/api/health`);
       expect(health.status).toBe(200);
-      expect(((await health.json()) as { database: { kind: string } }).database.kind).toBe('pglite');
+      expect(((await health.json()) as { database: { kind: string } }).database.kind).toBe(
+        'pglite',
+      );
       run.child.kill('SIGTERM');
       const result = await run.exited;
       expect(result.code).toBe(0);
@@ -130,7 +142,11 @@ describe('health and error shapes', () => {
       const up = await server.client().get<{ status: string }>('/api/health');
       expect(up.status).toBe(200);
       await redis.stop();
-      const down = await server.client().get<{ status: string; redis: { status: string }; database: { status: string } }>('/api/health');
+      const down = await server
+        .client()
+        .get<{ status: string; redis: { status: string }; database: { status: string } }>(
+          '/api/health',
+        );
       expect(down.status).toBe(503);
       expect(down.body.status).toBe('degraded');
       expect(down.body.redis.status).toBe('down');
@@ -146,7 +162,9 @@ describe('health and error shapes', () => {
     try {
       const officer = await server.login('officer@oakfield.example');
       await server.handle.infra.database.close();
-      const res = await officer.get<{ error: string; message: string; requestId: string }>('/api/me');
+      const res = await officer.get<{ error: string; message: string; requestId: string }>(
+        '/api/me',
+      );
       expect(res.status).toBe(500);
       expect(res.body.error).toBe('internal');
       expect(res.body.requestId).toBe(res.headers.get('x-request-id'));
@@ -161,7 +179,14 @@ describe('health and error shapes', () => {
 describe('docker-compose.yml', () => {
   it('defines postgres, redis, api and worker with health checks and the env each needs', async () => {
     const compose = parse(await readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
-      services: Record<string, { healthcheck?: { test: unknown }; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> }>;
+      services: Record<
+        string,
+        {
+          healthcheck?: { test: unknown };
+          environment?: Record<string, string>;
+          depends_on?: Record<string, { condition: string }>;
+        }
+      >;
     };
     expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
     for (const [name, service] of Object.entries(compose.services)) {

@@ -9,14 +9,12 @@ describe('HTTP basics', () => {
   afterAll(() => server?.close());
 
   it('answers /api/health with every component up', async () => {
-    const res = await server
-      .client()
-      .get<{
-        status: string;
-        database: { status: string; kind: string };
-        redis: { status: string };
-        queues: { status: string };
-      }>('/api/health');
+    const res = await server.client().get<{
+      status: string;
+      database: { status: string; kind: string };
+      redis: { status: string };
+      queues: { status: string };
+    }>('/api/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
     expect(res.body.database).toMatchObject({ status: 'up', kind: 'postgres' });

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: `${config.DATA_DIR}/pg` });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: `${config.DATA_DIR}/pg`,
+  });
   try {
     const user = await findActiveUserByEmail(database.db, parsed.data);
     if (!user) {
