@@ -93,12 +93,10 @@ describe('accounts', () => {
     const wrong = await server
       .client()
       .post<ErrorBody>('/api/auth/login', { email: DEMO.amara, password: 'not the password' });
-    const unknown = await server
-      .client()
-      .post<ErrorBody>('/api/auth/login', {
-        email: `nobody-${uniqueSuffix()}@example.test`,
-        password: 'not the password',
-      });
+    const unknown = await server.client().post<ErrorBody>('/api/auth/login', {
+      email: `nobody-${uniqueSuffix()}@example.test`,
+      password: 'not the password',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const { requestId: _a, ...wrongBody } = wrong.body;

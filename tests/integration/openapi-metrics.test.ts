@@ -61,14 +61,12 @@ describe('OpenAPI document', () => {
   });
 
   it('documents request bodies and error answers', async () => {
-    const doc = await server
-      .client()
-      .get<{
-        paths: Record<
-          string,
-          Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>
-        >;
-      }>('/api/openapi.json');
+    const doc = await server.client().get<{
+      paths: Record<
+        string,
+        Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>
+      >;
+    }>('/api/openapi.json');
     const register = doc.body.paths['/api/auth/register']!.post!;
     expect(register.requestBody).toBeTruthy();
     expect(Object.keys(register.responses)).toEqual(

@@ -50,9 +50,4 @@ export class Store {
     }
     return () => keys.forEach((k) => this.listeners.get(k)?.delete(listener));
   }
-
-  /** The first area where the signed-in user holds at least this role. */
-  roleIn(slug: string): string | null {
-    return this.state.me?.memberships.find((m) => m.slug === slug)?.role ?? null;
-  }
 }

@@ -1,7 +1,6 @@
 /** The quest sheet: what the problem is, what done looks like, evidence, XP, time, join. */
 import type { Quest } from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
-import { ApiError } from '../net/api';
 import { quests as questsApi, storylines } from '../net/endpoints';
 import { h, replaceChildren } from './dom';
 import { errorMessage } from './errors';
@@ -150,8 +149,7 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       } catch (err) {
         button.disabled = false;
         button.textContent = joined ? 'Leave quest' : 'Join quest';
-        feedback.textContent =
-          err instanceof ApiError && err.status === 409 ? errorMessage(err) : errorMessage(err);
+        feedback.textContent = errorMessage(err);
       }
     });
     replaceChildren(actions, button, feedback);

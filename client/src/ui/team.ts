@@ -155,13 +155,21 @@ export function teamView(ctx: AppContext): View {
     }
   }
 
-  cleanups.push(ctx.store.on(['team', 'me'], render));
+  // Re-render only when the team really changed, so a half-typed code or name survives.
+  let shown: string | null = null;
+  const renderIfChanged = () => {
+    const key = JSON.stringify([ctx.store.state.me?.id ?? null, ctx.store.state.team]);
+    if (key === shown) return;
+    shown = key;
+    render();
+  };
+  cleanups.push(ctx.store.on(['team', 'me'], renderIfChanged));
   cleanups.push(
     ctx.realtime.on('team:update', (e) => {
       if (ctx.store.state.team?.id === e.teamId) void load();
     }),
   );
-  render();
+  renderIfChanged();
   void load();
   return { el, destroy: () => cleanups.forEach((c) => c()) };
 }
