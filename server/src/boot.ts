@@ -54,16 +54,27 @@ export async function startGovcraft(
 ): Promise<GovcraftHandle> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const cleanups: (() => Promise<unknown>)[] = [];
+  const graceMs = options.shutdownGraceMs ?? 10_000;
   let closing: Promise<void> | null = null;
+  // Every step is bounded: with Redis or the database already gone, a client's close() can
+  // wait forever, and a shutdown that never ends is worse than one that skips a step.
   const close = () =>
     (closing ??= (async () => {
       for (const cleanup of cleanups.reverse()) {
         const started = Date.now();
-        await cleanup().catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
-        logger.debug(
-          { step: cleanup.name || 'anonymous', ms: Date.now() - started },
-          'shutdown step done',
-        );
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            logger.warn({ afterMs: graceMs + 5_000 }, 'shutdown step timed out; skipping it');
+            resolve();
+          }, graceMs + 5_000);
+        });
+        await Promise.race([
+          cleanup().catch((err: unknown) => logger.warn({ err }, 'shutdown step failed')),
+          timeout,
+        ]);
+        clearTimeout(timer);
+        logger.debug({ ms: Date.now() - started }, 'shutdown step done');
       }
     })());
   try {
@@ -85,7 +96,7 @@ export async function startGovcraft(
     const redis = connectRedis(redisUrl);
     cleanups.push(async () => redis.disconnect());
     const jobs = new JobRegistry({ redisUrl, prefix: config.REDIS_PREFIX, logger });
-    cleanups.push(() => jobs.close(options.shutdownGraceMs ?? 10_000));
+    cleanups.push(() => jobs.close(graceMs));
 
     const runsApi = config.ROLE !== 'worker';
     const runsWorkers = config.ROLE !== 'api';

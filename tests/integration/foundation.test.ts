@@ -137,7 +137,11 @@ describe('health and error shapes', () => {
   it('answers 503 naming Redis when it goes down', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gc-health-'));
     const redis = await startPrivateRedis(dataDir);
-    const server = await startTestServer({ seed: false, env: { REDIS_URL: redis.url } });
+    const server = await startTestServer({
+      seed: false,
+      env: { REDIS_URL: redis.url },
+      shutdownGraceMs: 500,
+    });
     try {
       const up = await server.client().get<{ status: string }>('/api/health');
       expect(up.status).toBe(200);
@@ -155,7 +159,7 @@ describe('health and error shapes', () => {
       await server.handle.close();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 
   it('answers an unexpected failure with 500, a request id and no stack', async () => {
     const server = await startTestServer();
