@@ -90,6 +90,8 @@ export async function startGovcraft(
     const database = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       pgliteDir: path.join(config.DATA_DIR, 'pg'),
+      // Each concurrent verification holds a connection for its transaction; HTTP needs some too.
+      poolSize: config.WORKER_CONCURRENCY + 8,
     });
     cleanups.push(() => database.close());
 
