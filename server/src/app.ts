@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -106,6 +107,9 @@ export function createApp({
       strictTransportSecurity: config.secureCookies,
     }),
   );
+
+  // Residents are on phones: the map bundle shrinks about 4× with gzip.
+  app.use(compression());
 
   app.get('/metrics', metricsGuard(config.METRICS_TOKEN), async (_req, res, next) => {
     try {

@@ -50,4 +50,13 @@ describe('HTTP basics', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('bad_request');
   });
+
+  it('compresses large answers for phones on slow connections', async () => {
+    const res = await fetch(`${server.url}/api/openapi.json`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
+  });
 });
