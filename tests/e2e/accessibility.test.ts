@@ -68,6 +68,27 @@ const VISITS: Visit[] = [
   { name: 'story', who: 'resident', path: '/', samePage: true, then: openTab('Story') },
   { name: 'team', who: 'resident', path: '/', samePage: true, then: openTab('Team') },
   { name: 'profile', who: 'resident', path: '/', samePage: true, then: openTab('Me') },
+  {
+    name: 'propose-quest',
+    who: 'resident',
+    path: '/',
+    samePage: true,
+    then: async (page) => {
+      await openTab('List')(page);
+      await page.locator('.propose-button').click();
+      await page.locator('#propose-title').waitFor();
+    },
+  },
+  {
+    name: 'propose-quest-errors',
+    who: 'resident',
+    path: '/',
+    samePage: true,
+    then: async (page) => {
+      await page.getByRole('button', { name: 'Send your idea' }).click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
   { name: 'console-post', who: 'officer', path: '/console', map: true },
   {
     name: 'console-quests',

@@ -17,6 +17,8 @@ export interface AppContext {
   slug: string;
   map(): MapController | null;
   openQuest(questId: string): void;
+  /** The "Propose a quest" form, in the List panel. */
+  openPropose(): void;
   showTab(tab: TabId): void;
   /** The HUD element XP flies to. */
   xpTarget(): HTMLElement | null;

@@ -11,6 +11,7 @@ import { h, meter, prefersReducedMotion, replaceChildren } from '../ui/dom';
 import { errorMessage } from '../ui/errors';
 import { leaderboardView } from '../ui/leaderboard';
 import { profileView } from '../ui/profile';
+import { proposeView } from '../ui/propose';
 import { questListView } from '../ui/quest-list';
 import { isOnMap } from '../ui/quest-filter';
 import { questSheetView } from '../ui/quest-sheet';
@@ -125,6 +126,7 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
     slug: area.slug,
     map: () => map,
     openQuest,
+    openPropose,
     showTab,
     xpTarget: () => hud.querySelector('.level-badge'),
     refreshMe: async () => {
@@ -202,6 +204,18 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
     );
     const q = store.state.quests.get(questId);
     if (q) map?.focus(q.location);
+  }
+
+  function openPropose() {
+    activeTab = 'list';
+    panel.dataset.open = 'true';
+    renderTabs();
+    setView(
+      proposeView(ctx, () => {
+        showTab('list');
+        panelBody.querySelector<HTMLElement>('.propose-button')?.focus();
+      }),
+    );
   }
 
   // ---- HUD and account --------------------------------------------------------

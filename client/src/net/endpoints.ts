@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ZArea,
   ZAreaList,
+  ZAttestationResponse,
   ZAreaRole,
   ZDashboard,
   ZEvidence,
@@ -128,6 +129,11 @@ export const evidence = {
   },
   get: (evidenceId: string) =>
     apiRequest('GET', `/api/evidence/${enc(evidenceId)}`, { schema: ZEvidence }),
+  attest: (evidenceId: string) =>
+    apiRequest('POST', `/api/evidence/${enc(evidenceId)}/attestations`, {
+      schema: ZAttestationResponse,
+      body: {},
+    }),
   photoUrl: (evidenceId: string) => `/api/evidence/${enc(evidenceId)}/photo`,
   reviewQueue: (slug: string) =>
     apiRequest('GET', `/api/areas/${enc(slug)}/review`, { schema: ZReviewQueue }),

@@ -206,13 +206,17 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       currentEvidenceId = reply.evidenceId;
       ctx.store.state.mine.set(quest.id, 'submitted');
       ctx.store.changed('mine');
-      card = statusCard(reply.evidenceId, () => {
-        replaceChildren(result);
-        form.hidden = false;
-        sendButton.disabled = false;
-        sendButton.textContent = 'Send evidence';
-        replaceChildren(progressSlot);
-      });
+      card = statusCard(
+        reply.evidenceId,
+        () => {
+          replaceChildren(result);
+          form.hidden = false;
+          sendButton.disabled = false;
+          sendButton.textContent = 'Send evidence';
+          replaceChildren(progressSlot);
+        },
+        rules.attestations > 0,
+      );
       replaceChildren(result, card.el);
       form.hidden = true;
       const early = seen.get(reply.evidenceId);

@@ -133,6 +133,17 @@ export function questListView(ctx: AppContext): View {
                   {},
                   'Officers post new ones every week. Know a problem nearby? Tell your council and it may become a quest.',
                 ),
+                ctx.store.state.me
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'button secondary',
+                        onClick: () => ctx.openPropose(),
+                      },
+                      'Propose a quest',
+                    )
+                  : null,
               ],
         ),
       );
@@ -149,6 +160,21 @@ export function questListView(ctx: AppContext): View {
     'section',
     { class: 'panel-section', 'aria-labelledby': 'quests-heading' },
     h('h2', { id: 'quests-heading' }, 'Quests'),
+    ctx.store.state.me
+      ? h(
+          'p',
+          { class: 'propose-cta' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button secondary propose-button',
+              onClick: () => ctx.openPropose(),
+            },
+            'Propose a quest',
+          ),
+        )
+      : null,
     filters,
     count,
     list,

@@ -8,6 +8,7 @@ import { evidenceFormView } from './evidence-form';
 import { dateTimeText, isClosingSoon, timeLeftText } from './format';
 import { superpowerTag, uiIcon } from './icons';
 import { toast } from './toast';
+import { vouchForm } from './vouch-form';
 
 export function evidenceChecklist(q: Quest): HTMLElement {
   const r = q.evidenceRules;
@@ -103,6 +104,9 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       h('p', { class: 'hint' }, `Runs ${dateTimeText(q.startsAt)} to ${dateTimeText(q.endsAt)}.`),
       actions,
       evidenceSlot,
+      ctx.store.state.me && q.evidenceRules.attestations > 0 && q.status === 'active'
+        ? vouchForm()
+        : null,
     );
     renderActions(q, actions, evidenceSlot);
   }

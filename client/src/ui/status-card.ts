@@ -1,6 +1,7 @@
 /** The live evidence status card: "Checking… location ✓ time ✓ photo …" to an outcome. */
 import type { EvidenceStatusEvent } from '@govcraft/shared';
 import { h, replaceChildren } from './dom';
+import { toast } from './toast';
 
 const HEADLINES: Record<EvidenceStatusEvent['status'], string> = {
   pending: 'Checking your evidence…',
@@ -49,7 +50,35 @@ export function checkList(checks: EvidenceStatusEvent['checks']): HTMLElement {
   );
 }
 
-export function statusCard(evidenceId: string, onTryAgain: () => void) {
+/** "Ask a neighbour to vouch": the evidence code with a copy button, for quests that need it. */
+export function vouchShare(evidenceId: string): HTMLElement {
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(evidenceId);
+      toast('Code copied. Send it to a neighbour.', 'success');
+    } catch {
+      toast(`Copy failed. The code is ${evidenceId}.`, 'error');
+    }
+  };
+  return h(
+    'div',
+    { class: 'vouch-share' },
+    h('h4', {}, 'Ask a neighbour to vouch: share this code'),
+    h(
+      'p',
+      { class: 'hint' },
+      'They open this quest, choose "Vouch for a neighbour" and paste the code.',
+    ),
+    h('p', { class: 'invite-code' }, h('code', { class: 'evidence-code' }, evidenceId)),
+    h(
+      'button',
+      { type: 'button', class: 'button secondary', onClick: () => void copy() },
+      'Copy code',
+    ),
+  );
+}
+
+export function statusCard(evidenceId: string, onTryAgain: () => void, needsVouching = false) {
   const el = h('div', {
     class: 'status-card status--pending',
     tabindex: -1,
@@ -70,7 +99,9 @@ export function statusCard(evidenceId: string, onTryAgain: () => void) {
       'We check where and when, and your photo. This usually takes a few seconds.',
     ),
   );
+  const share = needsVouching ? vouchShare(evidenceId) : null;
   el.append(headline, body);
+  if (share) el.append(share);
 
   function update(e: EvidenceStatusEvent) {
     el.className = `status-card status--${e.status}`;
@@ -97,6 +128,7 @@ export function statusCard(evidenceId: string, onTryAgain: () => void) {
               ]
             : h('p', { class: 'hint' }, 'Still checking…');
     replaceChildren(body, e.checks.length ? checkList(e.checks) : null, next);
+    if (share) share.hidden = e.status === 'verified' || e.status === 'rejected';
   }
   return { el, update };
 }

@@ -10,63 +10,23 @@ import {
   ZCreateQuestRequest,
   ZUpdateQuestRequest,
   type Quest,
-  type Superpower,
 } from '@govcraft/shared';
 import { loadMap, type MapController } from '../../map/bridge';
 import { toMarker } from '../../map/markers';
 import { isOnMap } from '../quest-filter';
 import { quests as questsApi, storylines } from '../../net/endpoints';
 import { issuesOf } from '../auth-page';
-import { h, prefersReducedMotion, replaceChildren, uid } from '../dom';
+import { h, prefersReducedMotion, replaceChildren } from '../dom';
 import { clearErrors, showErrors } from '../errors';
+import { formFields, trackSuperpowerOrder } from '../form-fields';
+import { toLocalInput } from '../propose-helpers';
 import { timeLeftText } from '../format';
 import { superpowerTag } from '../icons';
 import { evidenceChecklist } from '../quest-sheet';
 import { toast } from '../toast';
 import type { ConsoleContext, Section } from './types';
 
-/** datetime-local wants "YYYY-MM-DDTHH:mm" in local time. */
-export function toLocalInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function input(
-  name: string,
-  label: string,
-  attrs: Record<string, string | number | boolean> = {},
-  hint?: string,
-) {
-  const id = `f-${name.replace(/\./g, '-')}`;
-  return h(
-    'div',
-    { class: 'form-group', 'data-field': name },
-    h('label', { for: id }, label),
-    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
-    h('input', { id, name, 'aria-describedby': hint ? `${id}-hint` : null, ...attrs }),
-  );
-}
-
-function textarea(name: string, label: string, hint: string) {
-  const id = `f-${name}`;
-  return h(
-    'div',
-    { class: 'form-group', 'data-field': name },
-    h('label', { for: id }, label),
-    h('p', { class: 'hint', id: `${id}-hint` }, hint),
-    h('textarea', { id, name, rows: 3, 'aria-describedby': `${id}-hint` }),
-  );
-}
-
-function checkbox(name: string, label: string, checked = false) {
-  const id = uid(`cb-${name}`);
-  return h(
-    'label',
-    { class: 'checkbox', for: id },
-    h('input', { type: 'checkbox', id, name, checked }),
-    label,
-  );
-}
+const { input, textarea, checkbox } = formFields('f');
 
 export function postQuestSection(ctx: ConsoleContext): Section {
   const editId = new URLSearchParams(location.search).get('edit');
@@ -166,16 +126,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
     if (el) el.checked = on;
   };
 
-  // Superpowers keep the order in which they were ticked, so the first is the main one.
-  let spOrder: Superpower[] = [];
-  form.addEventListener('change', (e) => {
-    const t = e.target as HTMLInputElement;
-    if (!t.name?.startsWith('sp-')) return;
-    const sp = t.name.slice(3) as Superpower;
-    spOrder = t.checked
-      ? [...spOrder.filter((s) => s !== sp), sp]
-      : spOrder.filter((s) => s !== sp);
-  });
+  const superpowerOrder = trackSuperpowerOrder(form);
 
   function draft() {
     const iso = (v: string) => (v ? new Date(v).toISOString() : '');
@@ -191,7 +142,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
       startsAt: iso(val('startsAt')),
       endsAt: iso(val('endsAt')),
       xp: Number(val('xp')),
-      superpowers: spOrder,
+      superpowers: superpowerOrder.current(),
       evidenceRules: {
         checkin: checked('ev-checkin'),
         photo: checked('ev-photo'),
@@ -328,7 +279,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
         setVal('startsAt', toLocalInput(new Date(q.startsAt)));
         setVal('endsAt', toLocalInput(new Date(q.endsAt)));
         setVal('xp', q.xp);
-        spOrder = [...q.superpowers];
+        superpowerOrder.reset(q.superpowers);
         for (const s of SUPERPOWERS) setChecked(`sp-${s}`, q.superpowers.includes(s));
         setChecked('ev-checkin', q.evidenceRules.checkin);
         setChecked('ev-photo', q.evidenceRules.photo);
