@@ -115,6 +115,23 @@ function questColumns(input: UpdateQuestRequest): Partial<repo.NewQuestRow> {
   return out;
 }
 
+/** The columns both an officer's quest and a resident's proposal describe. */
+function describedQuestColumns(input: ProposeQuestRequest) {
+  return {
+    title: input.title,
+    problem: input.problem,
+    desiredOutcome: input.desiredOutcome,
+    lat: input.location.lat,
+    lng: input.location.lng,
+    radiusM: input.location.radiusM,
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    superpowers: input.superpowers,
+    evidenceRules: input.evidenceRules,
+    teamSize: input.teamSize,
+  };
+}
+
 /** The audit view of a row: what an officer would want to compare, dates as text. */
 function auditView(row: repo.QuestRow) {
   return {
@@ -316,18 +333,8 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
         areaId,
         status: 'draft',
         createdBy: actorId,
-        title: input.title,
-        problem: input.problem,
-        desiredOutcome: input.desiredOutcome,
-        lat: input.location.lat,
-        lng: input.location.lng,
-        radiusM: input.location.radiusM,
-        startsAt: new Date(input.startsAt),
-        endsAt: new Date(input.endsAt),
+        ...describedQuestColumns(input),
         xp: input.xp,
-        superpowers: input.superpowers,
-        evidenceRules: input.evidenceRules,
-        teamSize: input.teamSize,
         maxCompletions: input.maxCompletions,
         storylineId: input.storylineId,
       });
@@ -427,18 +434,8 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
         areaId,
         status: 'proposed',
         proposedBy: userId,
-        title: input.title,
-        problem: input.problem,
-        desiredOutcome: input.desiredOutcome,
-        lat: input.location.lat,
-        lng: input.location.lng,
-        radiusM: input.location.radiusM,
-        startsAt: new Date(input.startsAt),
-        endsAt: new Date(input.endsAt),
+        ...describedQuestColumns(input),
         xp: PROPOSAL_DEFAULT_XP,
-        superpowers: input.superpowers,
-        evidenceRules: input.evidenceRules,
-        teamSize: input.teamSize,
       });
       await deps.audit.record(tx, {
         areaId,
