@@ -16,7 +16,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { rooms, type LeaderboardUpdateEvent } from '@govcraft/shared';
 import { applyIncrements } from '@govcraft/server/features/leaderboards/boards';
 import { incrementsFor } from '@govcraft/server/features/leaderboards/service';
-import type { XpAwardedFact } from '@govcraft/server/lib/domain-events';
+import { awardFact } from '../integration/realtime-helpers';
 import { startTestServer, type TestServer } from '../support/harness';
 
 const CLIENTS = 1_000;
@@ -91,24 +91,6 @@ function awaitRound(sockets: Socket[], accept: (u: LeaderboardUpdateEvent) => bo
   };
 }
 
-function fact(areaId: string, userId: string, amount: number): XpAwardedFact {
-  return {
-    userId,
-    teamId: null,
-    areaId,
-    questId: randomUUID(),
-    evidenceId: randomUUID(),
-    amount,
-    bySuperpower: {
-      urgent_optimism: amount,
-      social_fabric: 0,
-      blissful_productivity: 0,
-      epic_meaning: 0,
-    },
-    at: new Date(),
-  };
-}
-
 async function measureBroadcast(
   server: TestServer,
   sockets: Socket[],
@@ -124,7 +106,7 @@ async function measureBroadcast(
     await sleep(QUIET_MS);
     const board = awaitRound(sockets, () => true);
     board.start();
-    await infra.events.publish('xp.awarded', [fact(areaId, userId, 10)]);
+    await infra.events.publish('xp.awarded', [awardFact(areaId, userId, 10)]);
     viaBoard.push(...(await board.finished));
 
     // The same payload shape and size, emitted straight to the room.
@@ -157,7 +139,7 @@ async function measureUpdateCost(server: TestServer, userId: string) {
   const areaId = randomUUID();
   const scratch = infra.key('bench', 'zincrby', randomUUID());
   for (let i = 0; i < 50; i++) {
-    await applyIncrements(infra.redis, infra.key, incrementsFor([fact(areaId, userId, 1)]));
+    await applyIncrements(infra.redis, infra.key, incrementsFor([awardFact(areaId, userId, 1)]));
     await infra.redis.zincrby(scratch, 1, userId);
   }
   let lua = 0;
@@ -165,7 +147,7 @@ async function measureUpdateCost(server: TestServer, userId: string) {
   // Interleaved so machine noise hits both alike.
   for (let i = 0; i < UPDATE_OPS; i++) {
     let t = performance.now();
-    await applyIncrements(infra.redis, infra.key, incrementsFor([fact(areaId, userId, 1)]));
+    await applyIncrements(infra.redis, infra.key, incrementsFor([awardFact(areaId, userId, 1)]));
     lua += performance.now() - t;
     t = performance.now();
     await infra.redis.zincrby(scratch, 1, userId);

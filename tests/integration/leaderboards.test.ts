@@ -4,7 +4,7 @@ import { Job, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import type { LeaderboardResponse, Team } from '@govcraft/shared';
 import { loadDemoMap } from '@govcraft/server/seed/seed';
-import type { XpAwardedFact } from '@govcraft/server/lib/domain-events';
+import { awardFact } from './realtime-helpers';
 import {
   DEMO,
   TEST_REDIS_URL,
@@ -57,22 +57,9 @@ describe('leaderboards', () => {
     at: Date,
     teamId: string | null = null,
   ) {
-    const fact: XpAwardedFact = {
-      userId,
-      teamId,
-      areaId,
-      questId: randomUUID(),
-      evidenceId: randomUUID(),
-      amount,
-      bySuperpower: {
-        urgent_optimism: amount,
-        social_fabric: 0,
-        blissful_productivity: 0,
-        epic_meaning: 0,
-      },
-      at,
-    };
-    await server.handle.infra.events.publish('xp.awarded', [fact]);
+    await server.handle.infra.events.publish('xp.awarded', [
+      awardFact(areaId, userId, amount, at, teamId),
+    ]);
   }
 
   /** Pays through the real ledger (progress service) and announces after commit. */

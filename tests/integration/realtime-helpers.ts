@@ -6,6 +6,8 @@ import type {
   ServerEventName,
   ServerToClientEvents,
 } from '@govcraft/shared';
+import { randomUUID } from 'node:crypto';
+import type { XpAwardedFact } from '@govcraft/server/lib/domain-events';
 import type { TestClient } from '../support/client';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -63,4 +65,29 @@ export function collect<K extends ServerEventName>(socket: GameSocket, event: K)
   const listener = (payload: P) => void seen.push(payload);
   untyped.on(event as string, listener as Untyped);
   return { seen, stop: () => void untyped.off(event as string, listener as Untyped) };
+}
+
+/** A ledger award fact as the progress service publishes it; all XP as urgent optimism. */
+export function awardFact(
+  areaId: string,
+  userId: string,
+  amount: number,
+  at = new Date(),
+  teamId: string | null = null,
+): XpAwardedFact {
+  return {
+    userId,
+    teamId,
+    areaId,
+    questId: randomUUID(),
+    evidenceId: randomUUID(),
+    amount,
+    bySuperpower: {
+      urgent_optimism: amount,
+      social_fabric: 0,
+      blissful_productivity: 0,
+      epic_meaning: 0,
+    },
+    at,
+  };
 }
