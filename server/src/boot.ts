@@ -90,8 +90,9 @@ export async function startGovcraft(
     const database = await openDatabase({
       databaseUrl: config.DATABASE_URL,
       pgliteDir: path.join(config.DATA_DIR, 'pg'),
-      // Each concurrent verification holds a connection for its transaction; HTTP needs some too.
-      poolSize: config.WORKER_CONCURRENCY + 8,
+      // A ceiling, not an allocation: pg opens connections on demand. Verification commits
+      // its jobs in groups and needs two; other jobs and HTTP requests share the rest.
+      poolSize: Math.min(config.WORKER_CONCURRENCY, 24) + 8,
     });
     cleanups.push(() => database.close());
 
@@ -104,8 +105,8 @@ export async function startGovcraft(
     const runsWorkers = config.ROLE !== 'api';
     const sessionMiddleware = createSessionMiddleware(config, redis, config.REDIS_PREFIX);
     const httpServer = runsApi ? createServer() : null;
-    // The adapter needs its own connection: it blocks on XREAD.
-    const adapterRedis = connectRedis(redisUrl, 'blocking');
+    // The adapter's own connection, so its stream appends pipeline apart from requests.
+    const adapterRedis = connectRedis(redisUrl, 'broadcast');
     cleanups.push(async () => adapterRedis.disconnect());
     const io = createRealtimeServer({
       redis: adapterRedis,

@@ -70,7 +70,7 @@ export const ZEnv = z.object({
     .max(100_000, { message: 'use a number 1-100000' })
     .default(1),
   /** Verification worker concurrency per process. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
 });
 export type Env = z.infer<typeof ZEnv>;
 

@@ -151,5 +151,5 @@ export function wireDomainEvents(infra: Infra, s: Services): void {
     await s.leaderboards.recordAward(facts);
   });
   // Storylines recount on every verified completion and unlock chapters once.
-  infra.events.on('evidence.decided', (fact) => s.storylines.onEvidenceDecided(fact));
+  infra.events.on('evidence.decided', (facts) => s.storylines.onEvidenceDecided(facts));
 }

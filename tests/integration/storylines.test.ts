@@ -36,13 +36,15 @@ describe('storylines', () => {
   async function verifyCompletion(questId: string, participation: Participation) {
     const { infra, services } = server.handle;
     await services.quests.setParticipationStatus(infra.db, participation.id, 'completed');
-    await infra.events.publish('evidence.decided', {
-      evidenceId: crypto.randomUUID(),
-      questId,
-      areaId: (await services.quests.get(questId)).areaId,
-      userId: participation.userId,
-      status: 'verified',
-    });
+    await infra.events.publish('evidence.decided', [
+      {
+        evidenceId: crypto.randomUUID(),
+        questId,
+        areaId: (await services.quests.get(questId)).areaId,
+        userId: participation.userId,
+        status: 'verified',
+      },
+    ]);
   }
 
   it('seeds the demo with The Green Mile, its prologue open and the rest locked', async () => {

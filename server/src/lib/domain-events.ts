@@ -21,13 +21,16 @@ export interface XpAwardedFact {
 export interface DomainEventMap {
   /** One row per paid member, after the ledger transaction committed. */
   'xp.awarded': XpAwardedFact[];
-  'evidence.decided': {
-    evidenceId: string;
-    questId: string;
-    areaId: string;
-    userId: string;
-    status: 'verified' | 'rejected' | 'needs_review';
-  };
+  /** Evidence that reached a decision, after the transaction that recorded it committed. */
+  'evidence.decided': EvidenceDecidedFact[];
+}
+
+export interface EvidenceDecidedFact {
+  evidenceId: string;
+  questId: string;
+  areaId: string;
+  userId: string;
+  status: 'verified' | 'rejected' | 'needs_review';
 }
 
 type Listener<K extends keyof DomainEventMap> = (

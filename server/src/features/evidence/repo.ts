@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { inUuids } from '../../db/sql';
 import { attestations, evidence, users } from '../../db/schema';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
@@ -37,23 +38,59 @@ export interface Decision {
   reviewReason?: string;
 }
 
+export interface DecisionWrite {
+  id: string;
+  /** The states it may be decided from; anything else means someone got there first. */
+  from: readonly EvidenceRow['status'][];
+  decision: Decision;
+}
+
+// Drizzle leaves columns unqualified inside some expressions, where they would be ambiguous
+// with a subquery's or a recordset's own columns; these name the evidence table explicitly.
+const outer = (column: string) => sql.raw(`"evidence"."${column}"`);
+
 /**
- * Records an outcome only while the evidence is still in one of `from`; null when it was
- * already decided (a retried job, or an officer got there first). This guard is what makes
- * the worker idempotent.
+ * Records outcomes, each only while its evidence is still in one of its `from` states, in
+ * one statement for any number of them. Returns the rows that changed; an evidence already
+ * decided (a retried job, or an officer got there first) is left out. This guard is what
+ * makes the worker idempotent.
  */
-export async function recordDecision(
+export async function recordDecisions(
   db: DbOrTx,
-  id: string,
-  from: readonly EvidenceRow['status'][],
-  decision: Decision,
-): Promise<EvidenceRow | null> {
-  const rows = await db
+  writes: readonly DecisionWrite[],
+): Promise<EvidenceRow[]> {
+  if (writes.length === 0) return [];
+  const recordset = JSON.stringify(
+    writes.map(({ id, from, decision: d }) => ({
+      id,
+      from_statuses: from,
+      status: d.status,
+      checks: d.checks,
+      score: d.score,
+      status_reason: d.statusReason,
+      decided_at: d.decidedAt?.toISOString() ?? null,
+      reviewer_id: d.reviewerId ?? null,
+      review_reason: d.reviewReason ?? null,
+    })),
+  );
+  return db
     .update(evidence)
-    .set(decision)
-    .where(and(eq(evidence.id, id), inArray(evidence.status, [...from])))
-    .returning();
-  return rows[0] ?? null;
+    .set({
+      status: sql`d.status`,
+      checks: sql`d.checks`,
+      score: sql`d.score`,
+      statusReason: sql`d.status_reason`,
+      decidedAt: sql`d.decided_at`,
+      reviewerId: sql`coalesce(d.reviewer_id, ${outer('reviewer_id')})`,
+      reviewReason: sql`coalesce(d.review_reason, ${outer('review_reason')})`,
+    })
+    .from(
+      sql`jsonb_to_recordset(${recordset}::jsonb) as d(
+        id uuid, from_statuses text[], status text, checks jsonb, score real,
+        status_reason text, decided_at timestamptz, reviewer_id uuid, review_reason text)`,
+    )
+    .where(sql`${outer('id')} = d.id and ${outer('status')} = any(d.from_statuses)`)
+    .returning(getTableColumns(evidence));
 }
 
 /**
@@ -61,11 +98,8 @@ export async function recordDecision(
  * resident's previous check-in, the nearest earlier photo hash in the area (Hamming distance
  * by 64-bit XOR and popcount in the database) and the number of attestations.
  */
-// Drizzle leaves columns unqualified inside select fields, where a correlated subquery would
-// read them from its own table; these name the outer evidence row explicitly.
-const outer = (column: string) => sql.raw(`"evidence"."${column}"`);
-
-export async function loadForVerification(db: DbOrTx, id: string) {
+export async function loadManyForVerification(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
   const rows = await db
     .select({
       evidence,
@@ -85,16 +119,21 @@ export async function loadForVerification(db: DbOrTx, id: string) {
         select count(*)::int from attestations a where a.evidence_id = ${outer('id')})`,
     })
     .from(evidence)
-    .where(eq(evidence.id, id))
-    .limit(1);
-  const row = rows[0];
-  if (!row) return null;
-  return {
+    .where(inUuids(evidence.id, ids));
+  return rows.map((row) => ({
     ...row,
     previous: row.previous
       ? { checkin: row.previous.checkin, submittedAt: new Date(row.previous.submittedAt) }
       : null,
-  };
+  }));
+}
+export type LoadedForVerification = Awaited<ReturnType<typeof loadManyForVerification>>[number];
+
+export async function loadForVerification(
+  db: DbOrTx,
+  id: string,
+): Promise<LoadedForVerification | null> {
+  return (await loadManyForVerification(db, [id]))[0] ?? null;
 }
 
 export async function countAttestations(db: DbOrTx, evidenceId: string): Promise<number> {

@@ -24,8 +24,9 @@ import {
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../http/route';
-import type { XpAwardedFact } from '../../lib/domain-events';
+import type { EvidenceDecidedFact, XpAwardedFact } from '../../lib/domain-events';
 import { AppError, forbidden, notFound } from '../../lib/errors';
+import { groupCommit } from '../../lib/group-commit';
 import type { AuditService } from '../audit/service';
 import type { ProgressService } from '../progress/service';
 import { processPhoto } from '../verification/photo';
@@ -47,6 +48,11 @@ export interface QuestAccess {
     participationId: string,
     status: 'submitted' | 'completed' | 'joined',
   ): Promise<void>;
+  setParticipationStatuses(
+    tx: DbOrTx,
+    participationIds: readonly string[],
+    status: 'completed' | 'joined',
+  ): Promise<void>;
 }
 
 export type TeamOf = (
@@ -57,7 +63,7 @@ export type TeamOf = (
 export interface EvidenceDeps {
   quests: QuestAccess;
   teamOf: TeamOf;
-  progress: Pick<ProgressService, 'award' | 'announce'>;
+  progress: Pick<ProgressService, 'awardMany' | 'announce'>;
   audit: AuditService;
   authorise(actor: Actor, role: AreaRole, areaId: string): Promise<void>;
   /** Defaults to files under DATA_DIR/uploads. */
@@ -89,6 +95,8 @@ type Outcome = Omit<VerificationOutcome, 'status'> & { status: EvidenceStatus };
 const OPEN_STATUSES: EvidenceStatus[] = ['pending', 'needs_review'];
 const REVIEWABLE: EvidenceStatus[] = ['needs_review', 'pending'];
 const QUEST_CACHE_MS = 2_000;
+/** Enough to keep a transaction short while amortising it over a busy worker's jobs. */
+const MAX_VERIFICATION_GROUP = 64;
 
 export const photoUrlOf = (evidenceId: string) => `/api/evidence/${evidenceId}/photo`;
 
@@ -267,10 +275,8 @@ export function createEvidenceService(infra: Infra, deps: EvidenceDeps) {
 
   // ---- verification ----------------------------------------------------------------
 
-  type Loaded = NonNullable<Awaited<ReturnType<typeof repo.loadForVerification>>>;
-
   function verificationInput(
-    loaded: Loaded,
+    loaded: repo.LoadedForVerification,
     quest: Quest,
     officerDecision: 'approve' | 'reject' | null,
   ): VerificationInput {
@@ -351,108 +357,176 @@ export function createEvidenceService(infra: Infra, deps: EvidenceDeps) {
     reason: string;
   }
 
-  /**
-   * The one place an outcome is written: status (only from an allowed state, so repeats do
-   * nothing), ledger rows when verified, participations, and the audit row for an officer's
-   * decision, all in one transaction. Announcements go out after the commit.
-   */
-  async function commitOutcome(
-    row: repo.EvidenceRow,
-    quest: Quest,
-    outcome: Outcome,
-    review: Review | null,
-  ): Promise<repo.EvidenceRow | null> {
-    const recipients = outcome.status === 'verified' ? await recipientsOf(row, quest) : [];
-    const decidedAt = outcome.status === 'pending' ? null : infra.clock.now();
+  /** One evidence's judged outcome on its way to the database. */
+  interface Judged {
+    row: repo.EvidenceRow;
+    quest: Quest;
+    outcome: Outcome;
+    review: Review | null;
+  }
+
+  function decisionOf({ row, outcome, review }: Judged, now: Date): repo.DecisionWrite {
     const statusReason =
       outcome.status === 'verified'
         ? null
         : review?.decision === 'reject'
           ? review.reason
           : outcome.reasons.join(' ') || null;
-    let facts: XpAwardedFact[] = [];
-    const updated = await infra.db.transaction(async (tx) => {
-      const saved = await repo.recordDecision(tx, row.id, review ? REVIEWABLE : ['pending'], {
+    return {
+      id: row.id,
+      from: review ? REVIEWABLE : ['pending'],
+      decision: {
         status: outcome.status,
         checks: outcome.checks,
         score: outcome.score,
         statusReason,
-        decidedAt,
+        decidedAt: outcome.status === 'pending' ? null : now,
         ...(review ? { reviewerId: review.reviewerId, reviewReason: review.reason } : {}),
+      },
+    };
+  }
+
+  /**
+   * The one place outcomes are written: status (only from an allowed state, so repeats do
+   * nothing), ledger rows when verified, participations, and the audit row for an officer's
+   * decision, all in one transaction whether it holds one evidence or a worker's whole group.
+   * Announcements go out after the commit. Answers the saved row per input, null where the
+   * evidence had already been decided.
+   */
+  async function commitOutcomes(items: readonly Judged[]): Promise<(repo.EvidenceRow | null)[]> {
+    if (items.length === 0) return [];
+    const recipients = await Promise.all(
+      items.map((j) => (j.outcome.status === 'verified' ? recipientsOf(j.row, j.quest) : [])),
+    );
+    const now = infra.clock.now();
+    let facts: XpAwardedFact[] = [];
+    const saved = await infra.db.transaction(async (tx) => {
+      const rows = await repo.recordDecisions(
+        tx,
+        items.map((j) => decisionOf(j, now)),
+      );
+      const savedById = new Map(rows.map((r) => [r.id, r]));
+      const changed = items.flatMap((judged, i) => {
+        const row = savedById.get(judged.row.id);
+        return row ? [{ judged, row, recipients: recipients[i]! }] : [];
       });
-      if (!saved) return null;
-      if (review) {
+      for (const { judged, row } of changed) {
+        if (!judged.review) continue;
         await deps.audit.record(tx, {
           areaId: row.areaId,
-          actorId: review.reviewerId,
+          actorId: judged.review.reviewerId,
           action: 'evidence.review',
           entityType: 'evidence',
           entityId: row.id,
-          before: { status: row.status },
-          after: { status: saved.status, decision: review.decision, reason: review.reason },
+          before: { status: judged.row.status },
+          after: {
+            status: row.status,
+            decision: judged.review.decision,
+            reason: judged.review.reason,
+          },
         });
       }
-      if (saved.status === 'verified') {
-        facts = await deps.progress.award(tx, {
-          evidenceId: row.id,
-          questId: quest.id,
-          areaId: row.areaId,
-          xp: quest.xp,
-          superpowers: quest.superpowers,
-          recipients,
-          reason: review ? 'approved by an officer' : 'verified by checks',
-        });
-        for (const r of recipients) {
-          if (r.participationId)
-            await deps.quests.setParticipationStatus(tx, r.participationId, 'completed');
-        }
-      } else if (saved.status === 'rejected') {
-        // Not accepted: the resident may try again with better evidence.
-        await deps.quests.setParticipationStatus(tx, row.participationId, 'joined');
-      }
-      return saved;
+      const verified = changed.filter((c) => c.row.status === 'verified');
+      facts = await deps.progress.awardMany(
+        tx,
+        verified.map(({ judged, recipients: paid }) => ({
+          evidenceId: judged.row.id,
+          questId: judged.quest.id,
+          areaId: judged.row.areaId,
+          xp: judged.quest.xp,
+          superpowers: judged.quest.superpowers,
+          recipients: paid,
+          reason: judged.review ? 'approved by an officer' : 'verified by checks',
+        })),
+      );
+      await deps.quests.setParticipationStatuses(
+        tx,
+        verified.flatMap((c) => c.recipients.flatMap((r) => r.participationId ?? [])),
+        'completed',
+      );
+      // Not accepted: the resident may try again with better evidence.
+      await deps.quests.setParticipationStatuses(
+        tx,
+        changed.filter((c) => c.row.status === 'rejected').map((c) => c.row.participationId),
+        'joined',
+      );
+      return items.map((j) => savedById.get(j.row.id) ?? null);
     });
-    if (updated) await announce(updated, facts);
-    return updated;
+    await announce(
+      saved.filter((row) => row !== null),
+      facts,
+    );
+    return saved;
   }
 
-  async function announce(row: repo.EvidenceRow, facts: XpAwardedFact[]): Promise<void> {
-    const status = row.status as EvidenceStatus;
-    const event = {
-      evidenceId: row.id,
-      questId: row.questId,
-      status,
-      checks: (row.checks as CheckResult[] | null) ?? [],
-      score: row.score,
-      reason: row.statusReason,
-    };
-    infra.io.to(rooms.user(row.userId)).emit('evidence:status', event);
-    if (row.teamId) infra.io.to(rooms.team(row.teamId)).emit('evidence:status', event);
+  async function announce(rows: repo.EvidenceRow[], facts: XpAwardedFact[]): Promise<void> {
+    const decided: EvidenceDecidedFact[] = [];
+    for (const row of rows) {
+      const status = row.status as EvidenceStatus;
+      const event = {
+        evidenceId: row.id,
+        questId: row.questId,
+        status,
+        checks: (row.checks as CheckResult[] | null) ?? [],
+        score: row.score,
+        reason: row.statusReason,
+      };
+      infra.io.to(rooms.user(row.userId)).emit('evidence:status', event);
+      if (row.teamId) infra.io.to(rooms.team(row.teamId)).emit('evidence:status', event);
+      if (status !== 'pending') {
+        decided.push({
+          evidenceId: row.id,
+          questId: row.questId,
+          areaId: row.areaId,
+          userId: row.userId,
+          status,
+        });
+      }
+    }
     await Promise.all([
       deps.progress.announce(facts),
-      status === 'pending'
-        ? undefined
-        : infra.events.publish('evidence.decided', {
-            evidenceId: row.id,
-            questId: row.questId,
-            areaId: row.areaId,
-            userId: row.userId,
-            status,
-          }),
+      decided.length > 0 ? infra.events.publish('evidence.decided', decided) : undefined,
     ]);
   }
 
+  /**
+   * Verifies a group of evidence: one query loads them all, each is judged by the pure
+   * rules, one transaction commits every outcome. An id named twice (a first run and an
+   * attestation re-run meeting in one group) is judged once, on its latest state.
+   */
+  async function verifyMany(evidenceIds: readonly string[]): Promise<{ status: string }[]> {
+    const loaded = await repo.loadManyForVerification(infra.db, [...new Set(evidenceIds)]);
+    const loadedById = new Map(loaded.map((l) => [l.evidence.id, l]));
+    const judged = await Promise.all(
+      loaded
+        .filter((l) => l.evidence.status === 'pending')
+        .map(async (l): Promise<Judged> => {
+          const quest = await questForVerification(l.evidence.questId);
+          const outcome = judge(verificationInput(l, quest, null));
+          return { row: l.evidence, quest, outcome, review: null };
+        }),
+    );
+    const saved = await commitOutcomes(judged);
+    const statusById = new Map(
+      judged.map((j, i) => [j.row.id, saved[i]?.status ?? 'already-decided']),
+    );
+    return evidenceIds.map((id) => {
+      const l = loadedById.get(id);
+      // Gone (upload undone, account erased with its quest) or already decided: nothing to do.
+      if (!l) return { status: 'missing' };
+      return { status: statusById.get(id) ?? l.evidence.status };
+    });
+  }
+
+  // Jobs that arrive while a group commits wait for the next group (see lib/group-commit).
+  const verifyInGroups = groupCommit(verifyMany, {
+    maxGroup: MAX_VERIFICATION_GROUP,
+    maxInFlight: 2,
+  });
+
   /** The worker's job: verify one evidence. Safe to run any number of times. */
   async function verify(payload: VerifyEvidenceJob): Promise<{ status: string }> {
-    const loaded = await repo.loadForVerification(infra.db, payload.evidenceId);
-    // Gone (upload undone, account erased with its quest) or already decided: nothing to do.
-    if (!loaded) return { status: 'missing' };
-    const row = loaded.evidence;
-    if (row.status !== 'pending') return { status: row.status };
-    const quest = await questForVerification(row.questId);
-    const outcome = judge(verificationInput(loaded, quest, null));
-    const saved = await commitOutcome(row, quest, outcome, null);
-    return { status: saved?.status ?? 'already-decided' };
+    return verifyInGroups(payload.evidenceId);
   }
 
   // ---- people reading and vouching --------------------------------------------------
@@ -558,7 +632,9 @@ export function createEvidenceService(infra: Infra, deps: EvidenceDeps) {
     if (!REVIEWABLE.includes(row.status as EvidenceStatus)) throw alreadyDecided();
     const quest = await deps.quests.get(row.questId);
     const outcome = judge(verificationInput(loaded, quest, input.decision));
-    const saved = await commitOutcome(row, quest, outcome, { reviewerId, ...input });
+    const [saved] = await commitOutcomes([
+      { row, quest, outcome, review: { reviewerId, ...input } },
+    ]);
     if (!saved) throw alreadyDecided();
     return viewOf(saved, quest);
   }

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     pgliteDir: `${config.DATA_DIR}/pg`,
   });
   const redis = connectRedis(config.REDIS_URL);
-  const adapterRedis = connectRedis(config.REDIS_URL, 'blocking');
+  const adapterRedis = connectRedis(config.REDIS_URL, 'broadcast');
   const io = createRealtimeServer({ redis: adapterRedis, prefix: config.REDIS_PREFIX });
   const jobs = new JobRegistry({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
   const leaderboards = createLeaderboardsService({

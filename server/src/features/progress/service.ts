@@ -87,56 +87,63 @@ export function createProgressService(
     };
   }
 
-  /**
-   * Writes the ledger rows for one verified evidence inside the caller's transaction: the
-   * quest's XP to every recipient, split by superpower. Returns the facts of rows actually
-   * written (none when this evidence or quest already paid them), for `announce` after commit.
-   */
-  async function award(tx: DbOrTx, input: AwardInput): Promise<XpAwardedFact[]> {
+  function ledgerRowsFor(input: AwardInput): repo.NewAward[] {
     const split = splitXpBySuperpower(input.xp, input.superpowers);
     const columns = { urgentOptimism: 0, socialFabric: 0, blissfulProductivity: 0, epicMeaning: 0 };
     for (const part of split) columns[COLUMN_OF[part.superpower]] += part.amount;
     const amount = split.reduce((sum, p) => sum + p.amount, 0);
     const unique = new Map(input.recipients.map((r) => [r.userId, r]));
-    const rows = await repo.insertAwards(
-      tx,
-      [...unique.values()].map((r) => ({
-        userId: r.userId,
-        teamId: r.teamId,
-        areaId: input.areaId,
-        questId: input.questId,
-        evidenceId: input.evidenceId,
-        amount,
-        ...columns,
-        reason: input.reason,
-      })),
-    );
+    return [...unique.values()].map((r) => ({
+      userId: r.userId,
+      teamId: r.teamId,
+      areaId: input.areaId,
+      questId: input.questId,
+      evidenceId: input.evidenceId,
+      amount,
+      ...columns,
+      reason: input.reason,
+    }));
+  }
+
+  /**
+   * Writes the ledger rows for verified evidence inside the caller's transaction, one
+   * statement for all of them: each quest's XP to every recipient, split by superpower.
+   * Returns the facts of rows actually written (none where that evidence or quest already
+   * paid), for `announce` after commit.
+   */
+  async function awardMany(tx: DbOrTx, inputs: readonly AwardInput[]): Promise<XpAwardedFact[]> {
+    const rows = await repo.insertAwards(tx, inputs.flatMap(ledgerRowsFor));
     return rows.map(toFact);
   }
 
   /** After the ledger transaction committed: tell listeners and each paid person's screens. */
   async function announce(facts: XpAwardedFact[]): Promise<void> {
     if (facts.length === 0) return;
-    await infra.events.publish('xp.awarded', facts);
-    await Promise.all(
-      facts.map(async (fact) => {
-        const totals = await repo.totalsForUser(infra.db, fact.userId);
-        infra.io.to(rooms.user(fact.userId)).emit('xp:awarded', {
-          userId: fact.userId,
-          evidenceId: fact.evidenceId,
-          questId: fact.questId,
-          amount: fact.amount,
-          bySuperpower: fact.bySuperpower,
-          totalXp: totals.amount,
-          level: levelForXp(totals.amount).level,
-        });
-      }),
-    );
+    const [, totals] = await Promise.all([
+      infra.events.publish('xp.awarded', facts),
+      repo.totalXpOfUsers(
+        infra.db,
+        facts.map((f) => f.userId),
+      ),
+    ]);
+    for (const fact of facts) {
+      const totalXp = totals.get(fact.userId) ?? fact.amount;
+      infra.io.to(rooms.user(fact.userId)).emit('xp:awarded', {
+        userId: fact.userId,
+        evidenceId: fact.evidenceId,
+        questId: fact.questId,
+        amount: fact.amount,
+        bySuperpower: fact.bySuperpower,
+        totalXp,
+        level: levelForXp(totalXp).level,
+      });
+    }
   }
 
   return {
     summaryFor,
-    award,
+    award: (tx: DbOrTx, input: AwardInput) => awardMany(tx, [input]),
+    awardMany,
     announce,
     ledgerForEvidence: (evidenceId: string) => repo.ledgerForEvidence(infra.db, evidenceId),
   };

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import { inUuids } from '../../db/sql';
 import { participations, quests } from '../../db/schema';
 
 export type QuestRow = typeof quests.$inferSelect;
@@ -182,7 +183,16 @@ export async function setParticipationStatusIf(
 }
 
 export async function setParticipationStatus(db: DbOrTx, id: string, status: string) {
-  await db.update(participations).set({ status }).where(eq(participations.id, id));
+  await setParticipationStatuses(db, [id], status);
+}
+
+export async function setParticipationStatuses(
+  db: DbOrTx,
+  ids: readonly string[],
+  status: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(participations).set({ status }).where(inUuids(participations.id, ids));
 }
 
 export async function listParticipationsOfUser(db: DbOrTx, userId: string) {

@@ -605,6 +605,12 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
       participationId: string,
       status: 'submitted' | 'completed' | 'joined',
     ) => repo.setParticipationStatus(tx, participationId, status),
+    /** The same for many participations in one statement (the verifier's group commit). */
+    setParticipationStatuses: (
+      tx: DbOrTx,
+      participationIds: readonly string[],
+      status: 'submitted' | 'completed' | 'joined',
+    ) => repo.setParticipationStatuses(tx, participationIds, status),
     completionsOf: async (questId: string) =>
       (await repo.completionCounts(infra.db, [questId])).get(questId) ?? 0,
   };

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { inUuids } from '../../db/sql';
 import { participations, quests, storylineChapters, storylines } from '../../db/schema';
 
 export type StorylineRow = typeof storylines.$inferSelect;
@@ -52,13 +53,17 @@ export async function completedCounts(
   return new Map(rows.map((r) => [r.storylineId!, Number(r.n)]));
 }
 
-export async function storylineOfQuest(db: DbOrTx, questId: string): Promise<string | null> {
+/** The storylines these quests belong to, each once; quests outside a storyline add none. */
+export async function storylinesOfQuests(
+  db: DbOrTx,
+  questIds: readonly string[],
+): Promise<string[]> {
+  if (questIds.length === 0) return [];
   const rows = await db
-    .select({ storylineId: quests.storylineId })
+    .selectDistinct({ storylineId: quests.storylineId })
     .from(quests)
-    .where(eq(quests.id, questId))
-    .limit(1);
-  return rows[0]?.storylineId ?? null;
+    .where(and(inUuids(quests.id, questIds), isNotNull(quests.storylineId)));
+  return rows.map((r) => r.storylineId!);
 }
 
 /**

@@ -98,10 +98,12 @@ export function createStorylinesService(
   }
 
   /** Listener for `evidence.decided`: only verified evidence moves a storyline. */
-  async function onEvidenceDecided(fact: DomainEventMap['evidence.decided']): Promise<void> {
-    if (fact.status !== 'verified') return;
-    const storylineId = await repo.storylineOfQuest(infra.db, fact.questId);
-    if (storylineId) await recordProgress(storylineId);
+  async function onEvidenceDecided(facts: DomainEventMap['evidence.decided']): Promise<void> {
+    const verifiedQuests = new Set(
+      facts.filter((f) => f.status === 'verified').map((f) => f.questId),
+    );
+    const storylineIds = await repo.storylinesOfQuests(infra.db, [...verifiedQuests]);
+    for (const storylineId of storylineIds) await recordProgress(storylineId);
   }
 
   return {
