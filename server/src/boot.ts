@@ -167,7 +167,10 @@ export async function startGovcraft(
           }),
       );
     }
-    if (runsWorkers) jobs.startWorkers(allJobs(services), config.WORKER_CONCURRENCY);
+    if (runsWorkers) {
+      jobs.startWorkers(allJobs(services), config.WORKER_CONCURRENCY);
+      await jobs.scheduleRepeating(allJobs(services));
+    }
 
     return { config, infra, services, url, localUrl, port, httpServer, close };
   } catch (err) {

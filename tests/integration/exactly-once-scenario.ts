@@ -115,7 +115,7 @@ export async function runExactlyOnce(options: {
     const waves = options.kills + 1;
     const perWave = Math.ceil(options.n / waves);
     const decidedAtKills: number[] = [];
-    const verify = server.handle.services.evidence.jobs[0]!;
+    const verify = server.handle.services.evidence.verifyJob;
     for (let wave = 0; wave < waves; wave++) {
       const batch = pairs.slice(wave * perWave, (wave + 1) * perWave);
       await inBatches(batch, 20, async ({ resident, quest }) => {

@@ -261,6 +261,10 @@ export const evidence = pgTable(
     index('evidence_area_status_idx').on(t.areaId, t.status, t.submittedAt),
     index('evidence_user_submitted_idx').on(t.userId, t.submittedAt),
     index('evidence_area_hash_idx').on(t.areaId, t.photoHash),
+    // The lost-job sweep reads only undecided evidence, oldest first.
+    index('evidence_pending_submitted_idx')
+      .on(t.submittedAt)
+      .where(sql`${t.status} = 'pending'`),
     // One undecided evidence per participation: a double-tapped upload cannot queue twice.
     uniqueIndex('evidence_open_per_participation_uq')
       .on(t.participationId)

@@ -31,6 +31,8 @@ export interface JobDefinition<T> {
    * recover faster from a killed worker with a short lock and a generous stall count.
    */
   worker?: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'>;
+  /** Housekeeping that runs by itself every `everyMs`, with this payload, once per cluster. */
+  repeat?: { everyMs: number; payload: T };
   handle(payload: T, job: Job): Promise<unknown>;
 }
 
@@ -91,6 +93,25 @@ export class JobRegistry {
       { v: definition.version, data },
       { ...definition.options, ...options },
     );
+  }
+
+  /**
+   * Registers the timers of repeating definitions. BullMQ keeps one scheduler per id in
+   * Redis, so every worker node may call this at start: the last call wins, nothing doubles.
+   */
+  async scheduleRepeating(definitions: AnyJobDefinition[]): Promise<void> {
+    for (const def of definitions) {
+      if (!def.repeat) continue;
+      await this.queue(def.queue).upsertJobScheduler(
+        `${def.name}-every`,
+        { every: def.repeat.everyMs },
+        {
+          name: def.name,
+          data: { v: def.version, data: def.schema.parse(def.repeat.payload) },
+          opts: { ...def.options },
+        },
+      );
+    }
   }
 
   /** Starts one worker per queue that has definitions. */

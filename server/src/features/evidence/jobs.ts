@@ -1,4 +1,5 @@
 import { ZVerifyEvidenceJob, type VerifyEvidenceJob } from '@govcraft/shared';
+import { z } from 'zod';
 import { DEFAULT_JOB_OPTIONS, defineJob, type JobDefinition } from '../../jobs/registry';
 
 export const VERIFY_EVIDENCE_JOB_NAME = 'evidence.verify';
@@ -8,6 +9,13 @@ export const verifyJobId = (evidenceId: string) => evidenceId;
 // BullMQ accepts a ':' in a custom id only as exactly three parts.
 export const attestationJobId = (evidenceId: string, attestations: number) =>
   `${evidenceId}:att:${attestations}`;
+/** One re-queue per evidence per sweep round, however many nodes run the sweep. */
+export const requeueJobId = (evidenceId: string, round: number) => `${evidenceId}:requeue:${round}`;
+
+/** How often the sweep looks for evidence whose verification job was lost. */
+export const REQUEUE_SWEEP_EVERY_MS = 5 * 60_000;
+
+export const ZRequeueStaleEvidenceJob = z.object({}).strict();
 
 /**
  * The verification job. The service builds it with its own `verify` as the handler, so the
@@ -26,5 +34,24 @@ export function verifyEvidenceJob(
     // seconds, and being picked up again after a stall is harmless.
     worker: { lockDuration: 5_000, stalledInterval: 5_000, maxStalledCount: 20 },
     handle: (payload) => handle(payload),
+  });
+}
+
+/**
+ * The safety net behind "every evidence ends up decided": now and then, evidence that has
+ * waited long and was never judged (its job lost with a Redis failure, say) is queued again.
+ * Verification is idempotent, so an extra run of a job that was merely slow costs nothing.
+ */
+export function requeueStaleEvidenceJob(
+  requeue: () => Promise<{ requeued: number }>,
+): JobDefinition<z.infer<typeof ZRequeueStaleEvidenceJob>> {
+  return defineJob({
+    queue: 'maintenance',
+    name: 'evidence.requeue-stale',
+    version: 1,
+    schema: ZRequeueStaleEvidenceJob,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
+    repeat: { everyMs: REQUEUE_SWEEP_EVERY_MS, payload: {} },
+    handle: () => requeue(),
   });
 }

@@ -1,4 +1,16 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
 import { attestations, evidence, users } from '../../db/schema';
@@ -134,6 +146,26 @@ export async function loadForVerification(
   id: string,
 ): Promise<LoadedForVerification | null> {
   return (await loadManyForVerification(db, [id]))[0] ?? null;
+}
+
+/**
+ * Pending evidence submitted before `before` that no verification ever judged (a judged one
+ * has its checks stored, even while it waits for attestations): candidates for a lost job.
+ */
+export async function listNeverJudged(db: DbOrTx, before: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(
+      and(
+        eq(evidence.status, 'pending'),
+        isNull(evidence.checks),
+        lt(evidence.submittedAt, before),
+      ),
+    )
+    .orderBy(asc(evidence.submittedAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 export async function countAttestations(db: DbOrTx, evidenceId: string): Promise<number> {

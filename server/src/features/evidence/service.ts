@@ -30,7 +30,14 @@ import { groupCommit } from '../../lib/group-commit';
 import type { AuditService } from '../audit/service';
 import type { ProgressService } from '../progress/service';
 import { processPhoto } from '../verification/photo';
-import { attestationJobId, verifyEvidenceJob, verifyJobId } from './jobs';
+import {
+  attestationJobId,
+  REQUEUE_SWEEP_EVERY_MS,
+  requeueJobId,
+  requeueStaleEvidenceJob,
+  verifyEvidenceJob,
+  verifyJobId,
+} from './jobs';
 import * as repo from './repo';
 import { createLocalStorage, photoKeyFor, type BlobStorage } from './storage';
 
@@ -97,6 +104,9 @@ const REVIEWABLE: EvidenceStatus[] = ['needs_review', 'pending'];
 const QUEST_CACHE_MS = 2_000;
 /** Enough to keep a transaction short while amortising it over a busy worker's jobs. */
 const MAX_VERIFICATION_GROUP = 64;
+/** Never judged after this long: its job is presumed lost (a healthy queue takes seconds). */
+const STALE_AFTER_MS = 10 * 60_000;
+const REQUEUE_BATCH = 1000;
 
 export const photoUrlOf = (evidenceId: string) => `/api/evidence/${evidenceId}/photo`;
 
@@ -529,6 +539,27 @@ export function createEvidenceService(infra: Infra, deps: EvidenceDeps) {
     return verifyInGroups(payload.evidenceId);
   }
 
+  /**
+   * Queues again the evidence submitted before `now - STALE_AFTER_MS` that was never judged.
+   * Job ids carry the sweep round, so two nodes sweeping at once queue each evidence once.
+   */
+  async function requeueStale(now: Date = infra.clock.now()): Promise<{ requeued: number }> {
+    const before = new Date(now.getTime() - STALE_AFTER_MS);
+    const ids = await repo.listNeverJudged(infra.db, before, REQUEUE_BATCH);
+    const round = Math.floor(now.getTime() / REQUEUE_SWEEP_EVERY_MS);
+    for (const evidenceId of ids) {
+      await infra.jobs.add(
+        verifyJob,
+        { evidenceId, trigger: 'requeue' },
+        { jobId: requeueJobId(evidenceId, round) },
+      );
+    }
+    if (ids.length > 0)
+      infra.logger.warn({ requeued: ids.length }, 'queued verification again for stale evidence');
+    return { requeued: ids.length };
+  }
+  const requeueJob = requeueStaleEvidenceJob(() => requeueStale());
+
   // ---- people reading and vouching --------------------------------------------------
 
   /** Owner, team-mates and the area's officers may see an evidence and its photo. */
@@ -688,7 +719,9 @@ export function createEvidenceService(infra: Infra, deps: EvidenceDeps) {
     exportFor,
     /** Area of an evidence, for route guards; 404 when missing. */
     areaOf: async (evidenceId: string) => (await rowOrThrow(evidenceId)).areaId,
-    jobs: [verifyJob],
+    requeueStale,
+    verifyJob,
+    jobs: [verifyJob, requeueJob],
     storage,
     uploadMaxBytes: infra.config.UPLOAD_MAX_BYTES,
   };

@@ -1,0 +1,1 @@
+CREATE INDEX "evidence_pending_submitted_idx" ON "evidence" USING btree ("submitted_at") WHERE "evidence"."status" = 'pending';
