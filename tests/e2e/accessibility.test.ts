@@ -120,6 +120,18 @@ describe('accessibility and screenshots', () => {
   let server: TestServer;
   const browsers: Person[] = [];
 
+  /** Labels of panel tabs that stick out of the viewport, left or right. */
+  function tabsOutsideViewport(page: Page): Promise<string[]> {
+    return page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.panel-tabs [role="tab"]'))
+        .filter((tab) => {
+          const box = tab.getBoundingClientRect();
+          return box.left < 0 || box.right > document.documentElement.clientWidth + 0.5;
+        })
+        .map((tab) => tab.textContent ?? ''),
+    );
+  }
+
   beforeAll(async () => {
     ensureClientBuilt();
     server = await startTestServer({ serveClient: true });
@@ -153,6 +165,7 @@ describe('accessibility and screenshots', () => {
         );
 
         const found: Record<string, AxeViolation[]> = {};
+        const clipped: Record<string, string[]> = {};
         for (const visit of VISITS) {
           const { page } = people[visit.who];
           if (!visit.samePage) {
@@ -164,8 +177,12 @@ describe('accessibility and screenshots', () => {
           await screenshot(page, `${visit.name}-${size}`);
           const violations = await seriousViolations(page);
           if (violations.length) found[visit.name] = violations;
+          const outside = await tabsOutsideViewport(page);
+          if (outside.length) clipped[visit.name] = outside;
         }
         expect(found).toEqual({});
+        // Every panel tab is whole on screen, even on a 375 px phone.
+        expect(clipped).toEqual({});
         for (const p of Object.values(people)) expect(p.errors).toEqual([]);
       },
     );
