@@ -93,7 +93,7 @@ describe('quest lifecycle jobs', () => {
   it('does not act on a close job that fires before endsAt; it waits again', async () => {
     const quest = await createQuest(officer, { endsAt: soon(3600_000), publish: true });
     const { infra, services } = server.handle;
-    const closeDef = services.quests.jobs.find((d) => d.name === 'quest-close')!;
+    const closeDef = services.quests.lifecycleJobs.close;
     // A stale job, as if endsAt had moved while the old job was already running.
     const job = await infra.jobs.add(
       closeDef,

@@ -35,3 +35,26 @@ export function createQuestLifecycleJobs(
     });
   return { activate: define('activate'), close: define('close') };
 }
+
+/** How often the sweep looks for quests whose activate or close job was lost. */
+export const OVERDUE_SWEEP_EVERY_MS = 5 * 60_000;
+
+export const ZApplyOverdueMovesJob = z.object({}).strict();
+
+/**
+ * The safety net behind the delayed jobs: now and then, quests whose move is well overdue
+ * (their job lost with a Redis failure, say) are moved by the same code the jobs run.
+ */
+export function applyOverdueMovesJob(
+  apply: () => Promise<{ moved: number }>,
+): JobDefinition<z.infer<typeof ZApplyOverdueMovesJob>> {
+  return defineJob({
+    queue: 'maintenance',
+    name: 'quests.apply-overdue',
+    version: 1,
+    schema: ZApplyOverdueMovesJob,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
+    repeat: { everyMs: OVERDUE_SWEEP_EVERY_MS, payload: {} },
+    handle: () => apply(),
+  });
+}

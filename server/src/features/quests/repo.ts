@@ -3,7 +3,7 @@
  * (lng, lat, id) inside one area and a set of statuses, so it walks the
  * quests_area_status_lng_lat_idx index instead of sorting the whole area.
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
@@ -32,6 +32,24 @@ export async function findQuest(db: DbOrTx, id: string): Promise<QuestRow | null
 export async function findQuestForUpdate(db: DbOrTx, id: string): Promise<QuestRow | null> {
   const rows = await db.select().from(quests).where(eq(quests.id, id)).limit(1).for('update');
   return rows[0] ?? null;
+}
+
+/**
+ * Quests that should have moved by `at`: published ones that should be active, live ones
+ * that should be closed. Oldest deadline first.
+ */
+export async function listOverdue(db: DbOrTx, at: Date, limit: number): Promise<QuestRow[]> {
+  return db
+    .select()
+    .from(quests)
+    .where(
+      or(
+        and(eq(quests.status, 'published'), lte(quests.startsAt, at)),
+        and(inArray(quests.status, ['published', 'active']), lte(quests.endsAt, at)),
+      ),
+    )
+    .orderBy(asc(quests.startsAt))
+    .limit(limit);
 }
 
 export async function updateQuest(

@@ -33,7 +33,12 @@ import { AppError, notFound } from '../../lib/errors';
 import type { AreasService } from '../areas/service';
 import type { AuditService } from '../audit/service';
 import { decodeCursor, encodeCursor, ZManageCursor, ZMapCursor } from './cursor';
-import { createQuestLifecycleJobs, lifecycleJobId, type LifecycleMove } from './jobs';
+import {
+  applyOverdueMovesJob,
+  createQuestLifecycleJobs,
+  lifecycleJobId,
+  type LifecycleMove,
+} from './jobs';
 import * as repo from './repo';
 
 /** Residents' proposals carry no reward yet; the officer sets it before publishing. */
@@ -56,6 +61,9 @@ export interface QuestsDeps {
 
 const LIVE: readonly QuestStatus[] = ['published', 'active'];
 const isLive = (s: string) => LIVE.includes(s as QuestStatus);
+/** A move this late was missed by its delayed job (which fires within a second). */
+const OVERDUE_GRACE_MS = 2 * 60_000;
+const OVERDUE_BATCH = 500;
 
 export function toQuest(row: repo.QuestRow, completions: number): Quest {
   return {
@@ -296,8 +304,8 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
     }
   }
 
-  /** The delayed jobs' handler: acts only if the move is still legal and due. */
-  async function runDueMove(kind: LifecycleMove, questId: string, job: Job): Promise<string> {
+  /** Makes a move if it is still legal and due; the delayed jobs and the sweep share it. */
+  async function applyDueMove(kind: LifecycleMove, questId: string) {
     const target = kind === 'activate' ? 'active' : 'closed';
     const result = await infra.db.transaction(async (tx) => {
       const row = await repo.findQuestForUpdate(tx, questId);
@@ -311,10 +319,14 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
         ? { outcome: 'early' as const, dueAt }
         : { outcome: 'nothing to do' as const };
     });
-    if (result.outcome === 'moved') {
-      await afterCommit(result.before, result.after);
-      return `${kind}d`;
-    }
+    if (result.outcome === 'moved') await afterCommit(result.before, result.after);
+    return result;
+  }
+
+  /** The delayed jobs' handler: acts only if the move is still legal and due. */
+  async function runDueMove(kind: LifecycleMove, questId: string, job: Job): Promise<string> {
+    const result = await applyDueMove(kind, questId);
+    if (result.outcome === 'moved') return `${kind}d`;
     if (result.outcome === 'early') {
       // Fired before its time (dates moved while it ran): wait again instead of acting now.
       await job.moveToDelayed(result.dueAt.getTime(), job.token);
@@ -322,6 +334,28 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
     }
     return result.outcome;
   }
+
+  /**
+   * Moves every quest whose move was due more than OVERDUE_GRACE_MS before `at`: a delayed
+   * job does that within a second, so these are the ones whose job was lost.
+   */
+  async function applyOverdueMoves(at: Date = now()): Promise<{ moved: number }> {
+    const rows = await repo.listOverdue(
+      infra.db,
+      new Date(at.getTime() - OVERDUE_GRACE_MS),
+      OVERDUE_BATCH,
+    );
+    let moved = 0;
+    for (const row of rows) {
+      const due = dueTransition({ ...row, status: row.status as QuestStatus }, now());
+      if (!due) continue;
+      const result = await applyDueMove(due === 'active' ? 'activate' : 'close', row.id);
+      if (result.outcome === 'moved') moved += 1;
+    }
+    if (moved > 0) infra.logger.warn({ moved }, 'moved quests whose lifecycle job was lost');
+    return { moved };
+  }
+  const overdueJob = applyOverdueMovesJob(() => applyOverdueMoves());
 
   // ---- officer actions ---------------------------------------------------------
 
@@ -591,7 +625,9 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
     proposals: (areaSlug: string, query: Omit<ManageQuestsQuery, 'status'>) =>
       managePage(areaSlug, { ...query, status: 'proposed' }),
     /** The lifecycle job definitions, for allJobs. */
-    jobs: [jobs.activate, jobs.close],
+    applyOverdueMoves,
+    lifecycleJobs: jobs,
+    jobs: [jobs.activate, jobs.close, overdueJob],
     /** 404 when missing. */
     get: async (questId: string) => present(await rowOrThrow(infra.db, questId)),
     areaIdOf: async (questId: string) => (await rowOrThrow(infra.db, questId)).areaId,

@@ -1,0 +1,69 @@
+/**
+ * The safety net behind the delayed lifecycle jobs: a quest whose activate or close job was
+ * lost is moved by the repeating sweep, with the same audit row and event as the job makes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lifecycleJobId } from '@govcraft/server/features/quests/jobs';
+import { DEMO, startTestServer, type TestServer } from '../support/harness';
+import type { TestClient } from '../support/client';
+import { createQuest, waitFor } from './quest-helpers';
+
+const MINUTE = 60_000;
+const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describe('moving quests whose lifecycle job was lost', () => {
+  let server: TestServer;
+  let officer: TestClient;
+  beforeAll(async () => {
+    // ROLE=api: delayed jobs are queued but nothing runs them, as if they were lost.
+    server = await startTestServer({ env: { ROLE: 'api' } });
+    officer = await server.login(DEMO.officer);
+  });
+  afterAll(() => server?.close());
+
+  const statusOf = async (questId: string) =>
+    (await server.handle.services.quests.get(questId)).status;
+
+  it('activates an overdue published quest and closes an overdue live one, once', async () => {
+    const { quests, audit } = server.handle.services;
+    const lifecycle = server.handle.infra.jobs.queue('quest-lifecycle');
+    const starting = await createQuest(officer, { startsAt: soon(300), publish: true });
+    const ending = await createQuest(officer, {
+      startsAt: soon(300),
+      endsAt: soon(600),
+      publish: true,
+    });
+    const later = await createQuest(officer, { startsAt: soon(60 * MINUTE), publish: true });
+    for (const q of [starting, ending, later]) {
+      await lifecycle.remove(lifecycleJobId('activate', q.id));
+      await lifecycle.remove(lifecycleJobId('close', q.id));
+    }
+    await waitFor('the deadlines to pass', async () => Date.now() > Date.parse(ending.endsAt));
+
+    // Just missed: a delayed job may still be on its way, so the sweep waits.
+    expect(await quests.applyOverdueMoves(new Date())).toEqual({ moved: 0 });
+
+    const sweepAt = new Date(Date.now() + 3 * MINUTE);
+    expect(await quests.applyOverdueMoves(sweepAt)).toEqual({ moved: 2 });
+    expect(await statusOf(starting.id)).toBe('active');
+    expect(await statusOf(ending.id)).toBe('closed');
+    expect(await statusOf(later.id)).toBe('published');
+    const actions = (await audit.forEntity('quest', starting.id)).map((a) => a.action);
+    expect(actions.filter((a) => a.includes('active'))).toHaveLength(1);
+
+    // A second sweep finds nothing left to do.
+    expect(await quests.applyOverdueMoves(sweepAt)).toEqual({ moved: 0 });
+  });
+
+  it('registers its timer once on the maintenance queue of a worker node', async () => {
+    const worker = await startTestServer();
+    try {
+      const schedulers = await worker.handle.infra.jobs.queue('maintenance').getJobSchedulers();
+      const sweep = schedulers.filter((s) => s.name === 'quests.apply-overdue');
+      expect(sweep).toHaveLength(1);
+      expect(sweep[0]!.every).toBe(5 * MINUTE);
+    } finally {
+      await worker.close();
+    }
+  });
+});
