@@ -10,18 +10,16 @@ export type { Redis };
  * - `broadcast`: the Socket.IO adapter, which appends one stream entry per emit and reads
  *   them back on its own duplicated connection; it waits out outages like `blocking`.
  *
- * `command` and `broadcast` connections never block, so they pipeline automatically: the
- * commands of one event-loop turn (a verified group's dozens of emits) leave in one write.
+ * Only `broadcast` pipelines automatically: the dozens of stream appends a verified group
+ * emits in one event-loop turn leave in one write. `command` does not: with sessions, rate
+ * limits and Lua scripts mixed on one connection, ioredis 5.11's auto-pipelining once
+ * answered a pipeline with fewer replies than callbacks and crashed the process
+ * ("results[i] is not iterable", seen in CI under a burst of concurrent requests).
  */
 export type RedisPurpose = 'command' | 'blocking' | 'broadcast';
 
 const OPTIONS: Record<RedisPurpose, RedisOptions> = {
-  command: {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
-    connectTimeout: 5_000,
-    enableAutoPipelining: true,
-  },
+  command: { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: 5_000 },
   blocking: { maxRetriesPerRequest: null, enableReadyCheck: false },
   broadcast: { maxRetriesPerRequest: null, enableReadyCheck: false, enableAutoPipelining: true },
 };
