@@ -11,7 +11,7 @@ import {
   type JobsOptions,
   type WorkerOptions,
 } from 'bullmq';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Logger } from '../lib/logger';
 import { connectRedis, type Redis } from '../redis/connection';
 
@@ -42,6 +42,30 @@ export type AnyJobDefinition = JobDefinition<any>;
 
 export function defineJob<T>(definition: JobDefinition<T>): JobDefinition<T> {
   return definition;
+}
+
+export const ZSweepPayload = z.object({}).strict();
+export type SweepPayload = z.infer<typeof ZSweepPayload>;
+
+/**
+ * A housekeeping sweep: a maintenance job that takes no payload and runs by itself every
+ * `everyMs`, once per cluster. Sweeps re-read the database, so a retry or a skipped round
+ * is harmless.
+ */
+export function defineSweepJob(
+  name: string,
+  everyMs: number,
+  sweep: () => Promise<unknown>,
+): JobDefinition<SweepPayload> {
+  return defineJob({
+    queue: 'maintenance',
+    name,
+    version: 1,
+    schema: ZSweepPayload,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
+    repeat: { everyMs, payload: {} },
+    handle: () => sweep(),
+  });
 }
 
 /** Transient failures are retried with exponential backoff: 0.5 s, 1 s, 2 s, 4 s … */

@@ -1,6 +1,10 @@
 import { ZVerifyEvidenceJob, type VerifyEvidenceJob } from '@govcraft/shared';
-import { z } from 'zod';
-import { DEFAULT_JOB_OPTIONS, defineJob, type JobDefinition } from '../../jobs/registry';
+import {
+  DEFAULT_JOB_OPTIONS,
+  defineJob,
+  defineSweepJob,
+  type JobDefinition,
+} from '../../jobs/registry';
 
 export const VERIFY_EVIDENCE_JOB_NAME = 'evidence.verify';
 
@@ -14,8 +18,6 @@ export const requeueJobId = (evidenceId: string, round: number) => `${evidenceId
 
 /** How often the sweep looks for evidence whose verification job was lost. */
 export const REQUEUE_SWEEP_EVERY_MS = 5 * 60_000;
-
-export const ZRequeueStaleEvidenceJob = z.object({}).strict();
 
 /**
  * The verification job. The service builds it with its own `verify` as the handler, so the
@@ -42,16 +44,6 @@ export function verifyEvidenceJob(
  * waited long and was never judged (its job lost with a Redis failure, say) is queued again.
  * Verification is idempotent, so an extra run of a job that was merely slow costs nothing.
  */
-export function requeueStaleEvidenceJob(
-  requeue: () => Promise<{ requeued: number }>,
-): JobDefinition<z.infer<typeof ZRequeueStaleEvidenceJob>> {
-  return defineJob({
-    queue: 'maintenance',
-    name: 'evidence.requeue-stale',
-    version: 1,
-    schema: ZRequeueStaleEvidenceJob,
-    options: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
-    repeat: { everyMs: REQUEUE_SWEEP_EVERY_MS, payload: {} },
-    handle: () => requeue(),
-  });
+export function requeueStaleEvidenceJob(requeue: () => Promise<{ requeued: number }>) {
+  return defineSweepJob('evidence.requeue-stale', REQUEUE_SWEEP_EVERY_MS, requeue);
 }

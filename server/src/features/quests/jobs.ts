@@ -7,7 +7,7 @@
 import type { Job } from 'bullmq';
 import { z } from 'zod';
 import { ZId } from '@govcraft/shared';
-import { defineJob, type JobDefinition } from '../../jobs/registry';
+import { defineJob, defineSweepJob, type JobDefinition } from '../../jobs/registry';
 
 export const ZQuestLifecyclePayload = z.object({ questId: ZId });
 export type QuestLifecyclePayload = z.infer<typeof ZQuestLifecyclePayload>;
@@ -39,22 +39,10 @@ export function createQuestLifecycleJobs(
 /** How often the sweep looks for quests whose activate or close job was lost. */
 export const OVERDUE_SWEEP_EVERY_MS = 5 * 60_000;
 
-export const ZApplyOverdueMovesJob = z.object({}).strict();
-
 /**
  * The safety net behind the delayed jobs: now and then, quests whose move is well overdue
  * (their job lost with a Redis failure, say) are moved by the same code the jobs run.
  */
-export function applyOverdueMovesJob(
-  apply: () => Promise<{ moved: number }>,
-): JobDefinition<z.infer<typeof ZApplyOverdueMovesJob>> {
-  return defineJob({
-    queue: 'maintenance',
-    name: 'quests.apply-overdue',
-    version: 1,
-    schema: ZApplyOverdueMovesJob,
-    options: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
-    repeat: { everyMs: OVERDUE_SWEEP_EVERY_MS, payload: {} },
-    handle: () => apply(),
-  });
+export function applyOverdueMovesJob(apply: () => Promise<{ moved: number }>) {
+  return defineSweepJob('quests.apply-overdue', OVERDUE_SWEEP_EVERY_MS, apply);
 }
