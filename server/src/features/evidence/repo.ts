@@ -107,8 +107,9 @@ export async function recordDecisions(
 
 /**
  * Evidence with everything the verifier needs about its past, in one round trip however
- * many are asked for: each resident's previous check-in, the nearest earlier photo hash in the area (Hamming distance
- * by 64-bit XOR and popcount in the database) and the number of attestations.
+ * many are asked for: each resident's previous check-in, the nearest earlier photo hash in
+ * the area (Hamming distance by 64-bit XOR and popcount in the database) and the number of
+ * attestations.
  */
 export async function loadManyForVerification(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return [];
