@@ -32,7 +32,7 @@ describe('storylines', () => {
     await server?.close();
   });
 
-  /** What evidence (engineer E) does on a verified decision, through the real services. */
+  /** What the evidence feature does on a verified decision, through the real services. */
   async function verifyCompletion(questId: string, participation: Participation) {
     const { infra, services } = server.handle;
     await services.quests.setParticipationStatus(infra.db, participation.id, 'completed');

@@ -43,7 +43,7 @@ import { createLocalStorage, photoKeyFor, type BlobStorage } from './storage';
 
 type ParticipationStatus = 'joined' | 'submitted' | 'completed' | 'left';
 
-/** What evidence needs from the quests feature (engineer Q's contract). */
+/** What evidence needs from the quests feature. */
 export interface QuestAccess {
   get(questId: string): Promise<Quest>;
   participationFor(

@@ -44,7 +44,7 @@ import * as repo from './repo';
 /** Residents' proposals carry no reward yet; the officer sets it before publishing. */
 export const PROPOSAL_DEFAULT_XP = 50;
 
-/** The teams service's view of a resident's team (engineer R's contract). */
+/** The teams service's view of a resident's team. */
 export type TeamOf = (
   areaId: string,
   userId: string,
