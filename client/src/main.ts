@@ -9,12 +9,12 @@ async function start(): Promise<void> {
     switch (routeOf(location.pathname)) {
       case 'login':
       case 'register': {
-        const { renderAuthPage } = await import('./ui/auth-page');
+        const { renderAuthPage } = await import('./auth/auth-page');
         renderAuthPage(root, routeOf(location.pathname) === 'login' ? 'login' : 'register');
         break;
       }
       case 'console': {
-        const { startConsole } = await import('./ui/console/console');
+        const { startConsole } = await import('./console/console');
         await startConsole(root);
         break;
       }

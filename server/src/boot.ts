@@ -146,7 +146,7 @@ export async function startGovcraft(
       const routes = allRoutes(services);
       const app = createApp({ infra, services, routes, sessionMiddleware });
       httpServer.on('request', app);
-      attachGateway(infra, socketHandlers(infra, services));
+      attachGateway(infra, socketHandlers(services));
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.PORT, config.HOST, () => resolve());

@@ -8,11 +8,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Response } from 'playwright-core';
 import { startTestServer } from '../support/harness';
 import { ensureClientBuilt, openBrowser, PHONE } from '../e2e/support/browser';
+import { runWhenMain } from './main';
 
 const RUNS = Number(process.env.BENCH_CLIENT_RUNS ?? 5);
 const TARGET_MS = 2000;
@@ -115,15 +115,4 @@ export async function benchClientPaint(): Promise<string[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchClientPaint().then(
-    (lines) => {
-      for (const line of lines) console.log(line);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, benchClientPaint);

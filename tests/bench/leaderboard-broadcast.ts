@@ -18,6 +18,7 @@ import { applyIncrements } from '@govcraft/server/features/leaderboards/boards';
 import { incrementsFor } from '@govcraft/server/features/leaderboards/service';
 import { awardFact } from '../integration/realtime-helpers';
 import { startTestServer, type TestServer } from '../support/harness';
+import { runWhenMain } from './main';
 
 const CLIENTS = 1_000;
 const ROUNDS = 15;
@@ -139,7 +140,11 @@ async function measureUpdateCost(server: TestServer, userId: string) {
   const areaId = randomUUID();
   const scratch = infra.key('bench', 'zincrby', randomUUID());
   for (let i = 0; i < 50; i++) {
-    await applyIncrements(infra.redis, infra.key, incrementsFor([awardFact(areaId, userId, 1)]));
+    await applyIncrements(
+      infra.redis,
+      infra.key,
+      incrementsFor([awardFact(areaId, userId, 1)], () => 'UTC'),
+    );
     await infra.redis.zincrby(scratch, 1, userId);
   }
   let lua = 0;
@@ -147,7 +152,11 @@ async function measureUpdateCost(server: TestServer, userId: string) {
   // Interleaved so machine noise hits both alike.
   for (let i = 0; i < UPDATE_OPS; i++) {
     let t = performance.now();
-    await applyIncrements(infra.redis, infra.key, incrementsFor([awardFact(areaId, userId, 1)]));
+    await applyIncrements(
+      infra.redis,
+      infra.key,
+      incrementsFor([awardFact(areaId, userId, 1)], () => 'UTC'),
+    );
     lua += performance.now() - t;
     t = performance.now();
     await infra.redis.zincrby(scratch, 1, userId);
@@ -196,15 +205,4 @@ export async function benchLeaderboardBroadcast(): Promise<string[]> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchLeaderboardBroadcast().then(
-    (lines) => {
-      for (const line of lines) console.log(line);
-      process.exit(0);
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, benchLeaderboardBroadcast);

@@ -13,7 +13,7 @@ import {
   mapPageQuery,
   type NewQuestRow,
 } from '@govcraft/server/features/quests/repo';
-import { PUBLIC_QUEST_STATUSES } from '@govcraft/shared';
+import { PUBLIC_QUEST_STATUSES, ZEvidenceRules } from '@govcraft/shared';
 import { createTestDatabase } from '../support/harness';
 
 const QUESTS = 10_000;
@@ -75,13 +75,7 @@ function questRows(areaId: string, random: () => number): NewQuestRow[] {
     status: statuses[i % statuses.length]!,
     xp: 50,
     superpowers: ['social_fabric'],
-    evidenceRules: {
-      checkin: true,
-      photo: false,
-      text: false,
-      attestations: 0,
-      officerSignOff: false,
-    },
+    evidenceRules: ZEvidenceRules.parse({ checkin: true }),
   }));
 }
 

@@ -13,7 +13,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Quest } from '@govcraft/shared';
@@ -28,6 +27,7 @@ import {
   PARK,
   submitEvidence,
 } from '../integration/evidence-fixtures';
+import { runWhenMain } from './main';
 
 const EVIDENCE = Number(process.env.BENCH_EVIDENCE ?? 2000);
 const QUESTS = 50;
@@ -185,7 +185,4 @@ export async function benchVerification(): Promise<string[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchVerification()) console.log(line);
-  process.exit(0);
-}
+runWhenMain(import.meta.url, benchVerification);

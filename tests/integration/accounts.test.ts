@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO, uniqueSuffix, type TestServer } from '../support/harness';
+import { useTestServer } from '../support/use-server';
 
 interface ErrorBody {
   error: string;
@@ -11,17 +12,16 @@ interface ErrorBody {
 const paths = (body: ErrorBody) => (body.issues ?? []).map((i) => i.path).sort();
 
 describe('accounts', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer();
 
   const register = (body: Record<string, unknown>) =>
-    server.client().post<ErrorBody>('/api/auth/register', body);
+    suite.server.client().post<ErrorBody>('/api/auth/register', body);
+  /** The status a fresh browser gets signing in with these credentials. */
+  const loginStatus = async (email: string, password: string) =>
+    (await suite.server.client().post('/api/auth/login', { email, password })).status;
 
   it('registers with a normalised email and answers the profile', async () => {
-    const c = server.client();
+    const c = suite.server.client();
     const email = `Mixed.${uniqueSuffix()}@Example.TEST`;
     const res = await c.post<{
       email: string;
@@ -90,10 +90,10 @@ describe('accounts', () => {
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
-    const wrong = await server
+    const wrong = await suite.server
       .client()
       .post<ErrorBody>('/api/auth/login', { email: DEMO.amara, password: 'not the password' });
-    const unknown = await server.client().post<ErrorBody>('/api/auth/login', {
+    const unknown = await suite.server.client().post<ErrorBody>('/api/auth/login', {
       email: `nobody-${uniqueSuffix()}@example.test`,
       password: 'not the password',
     });
@@ -105,41 +105,38 @@ describe('accounts', () => {
   });
 
   it('rotates the session id on login and destroys it on logout', async () => {
-    const c = server.client();
+    const c = suite.server.client();
     const email = `rot-${uniqueSuffix()}@example.test`;
-    await c.post('/api/auth/register', {
-      displayName: 'Rot',
-      email,
-      password: 'a long enough password',
-    });
+    const password = 'a long enough password';
+    await c.post('/api/auth/register', { displayName: 'Rot', email, password });
     const before = c.cookieHeader;
-    const stale = server.client();
+    const stale = suite.server.client();
     stale.setCookie('gc.sid', before.split('gc.sid=')[1]!);
-    await c.post('/api/auth/login', { email, password: 'a long enough password' });
+    await c.post('/api/auth/login', { email, password });
     expect(c.cookieHeader).not.toBe(before);
     expect((await stale.get('/api/me')).status).toBe(401);
     expect((await c.get('/api/me')).status).toBe(200);
 
-    const afterLogin = server.client();
+    const afterLogin = suite.server.client();
     afterLogin.setCookie('gc.sid', c.cookieHeader.split('gc.sid=')[1]!);
     expect((await c.post('/api/auth/logout')).status).toBe(204);
     expect((await afterLogin.get('/api/me')).status).toBe(401);
   });
 
   it('refuses a forged or expired session cookie', async () => {
-    const forged = server.client();
+    const forged = suite.server.client();
     forged.setCookie('gc.sid', 's%3Aforged-session-id.invalidsignature');
     expect((await forged.get('/api/me')).status).toBe(401);
 
-    const c = await server.newResident();
+    const c = await suite.server.newResident();
     const sid = decodeURIComponent(c.cookieHeader.split('gc.sid=')[1]!).slice(2).split('.')[0]!;
     // Redis expiring the session is what happens after 30 idle days.
-    await server.handle.infra.redis.del(`${server.prefix}:sess:${sid}`);
+    await suite.server.handle.infra.redis.del(`${suite.server.prefix}:sess:${sid}`);
     expect((await c.get('/api/me')).status).toBe(401);
   });
 
   it('changes the password only with the current one', async () => {
-    const c = await server.newResident();
+    const c = await suite.server.newResident();
     const wrong = await c.post<ErrorBody>('/api/me/password', {
       currentPassword: 'nope nope nope',
       newPassword: 'a brand new password',
@@ -151,24 +148,12 @@ describe('accounts', () => {
       newPassword: 'a brand new password',
     });
     expect(ok.status).toBe(204);
-    expect(
-      (
-        await server
-          .client()
-          .post('/api/auth/login', { email: c.email, password: 'correct-horse-battery' })
-      ).status,
-    ).toBe(401);
-    expect(
-      (
-        await server
-          .client()
-          .post('/api/auth/login', { email: c.email, password: 'a brand new password' })
-      ).status,
-    ).toBe(200);
+    expect(await loginStatus(c.email, 'correct-horse-battery')).toBe(401);
+    expect(await loginStatus(c.email, 'a brand new password')).toBe(200);
   });
 
   it('exports the person’s data and deletes the account, keeping no personal data', async () => {
-    const c = await server.newResident('Leaving Soon');
+    const c = await suite.server.newResident('Leaving Soon');
     const exported = await c.get<{ profile: { email: string; displayName: string } }>(
       '/api/me/export',
     );
@@ -179,14 +164,8 @@ describe('accounts', () => {
     expect((await c.delete('/api/me', { password: 'wrong password!' })).status).toBe(401);
     expect((await c.delete('/api/me', { password: 'correct-horse-battery' })).status).toBe(204);
     expect((await c.get('/api/me')).status).toBe(401);
-    expect(
-      (
-        await server
-          .client()
-          .post('/api/auth/login', { email: c.email, password: 'correct-horse-battery' })
-      ).status,
-    ).toBe(401);
-    const officer = await server.login(DEMO.officer);
+    expect(await loginStatus(c.email, 'correct-horse-battery')).toBe(401);
+    const officer = await suite.server.login(DEMO.officer);
     const members = await officer.get<{ items: { userId: string }[] }>(
       '/api/areas/oakfield/members',
     );
@@ -205,14 +184,7 @@ describe('accounts', () => {
 });
 
 describe('CSRF and cookies', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({
-      seed: false,
-      env: { PUBLIC_URL: 'https://govcraft.example' },
-    });
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer({ seed: false, env: { PUBLIC_URL: 'https://govcraft.example' } });
 
   const body = () => ({
     displayName: 'Csrf',
@@ -221,16 +193,16 @@ describe('CSRF and cookies', () => {
   });
 
   it('refuses state changes from another origin or a cross-site fetch', async () => {
-    const evil = await server
+    const evil = await suite.server
       .client()
       .post<ErrorBody>('/api/auth/register', body(), { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(evil.body.error).toBe('csrf');
-    const crossSite = await server
+    const crossSite = await suite.server
       .client()
       .post<ErrorBody>('/api/auth/register', body(), { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
-    const same = await server.client().post('/api/auth/register', body(), {
+    const same = await suite.server.client().post('/api/auth/register', body(), {
       origin: 'https://govcraft.example',
       'x-forwarded-proto': 'https',
     });
@@ -238,7 +210,7 @@ describe('CSRF and cookies', () => {
   });
 
   it('marks the session cookie Secure when the public URL is https', async () => {
-    const res = await server
+    const res = await suite.server
       .client()
       .post('/api/auth/register', body(), { 'x-forwarded-proto': 'https' });
     expect(res.status).toBe(201);
@@ -247,17 +219,13 @@ describe('CSRF and cookies', () => {
 });
 
 describe('rate limits', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ env: { RATE_LIMIT_MULTIPLIER: '1' } });
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer({ env: { RATE_LIMIT_MULTIPLIER: '1' } });
 
   it('answers brute force on one account with 429 and Retry-After', async () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<ReturnType<TestServer['client']>['post']>> | null = null;
     for (let i = 0; i < 12; i++) {
-      last = await server
+      last = await suite.server
         .client()
         .post('/api/auth/login', { email: DEMO.ben, password: `guess number ${i}` });
       statuses.push(last.status);
@@ -268,7 +236,7 @@ describe('rate limits', () => {
     // Even the right password waits until the budget refills.
     expect(
       (
-        await server
+        await suite.server
           .client()
           .post('/api/auth/login', { email: DEMO.ben, password: 'oakfield-demo-2026' })
       ).status,

@@ -1,10 +1,11 @@
-import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '@govcraft/server/services';
 import type { AnyRouteSpec } from '@govcraft/server/http/route';
 import { loadDemoMap } from '@govcraft/server/seed/seed';
-import { DEMO, startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
+import { DEMO, uniqueSuffix, type TestServer } from '../support/harness';
+import { useTestServer } from '../support/use-server';
 import type { TestClient } from '../support/client';
+import { rawEmit, testSocket } from './realtime-helpers';
 
 interface ErrorBody {
   error: string;
@@ -50,6 +51,9 @@ async function paramValues(server: TestServer, resident: TestClient & { userId: 
   return values;
 }
 
+/** A GeoJSON polygon with one ring through `points` ([lng, lat] pairs), closed or not. */
+const ring = (...points: [number, number][]) => ({ type: 'Polygon', coordinates: [points] });
+
 function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     const value = values[name];
@@ -59,18 +63,16 @@ function fillPath(path: string, values: Record<string, string>): string {
 }
 
 describe('authorisation', () => {
-  let server: TestServer;
+  const suite = useTestServer();
   let resident: TestClient & { userId: string };
   let values: Record<string, string>;
   beforeAll(async () => {
-    server = await startTestServer();
-    resident = await server.newResident('Plain Resident');
-    values = await paramValues(server, resident);
+    resident = await suite.server.newResident('Plain Resident');
+    values = await paramValues(suite.server, resident);
   });
-  afterAll(() => server?.close());
 
   it('refuses a resident on every officer, moderator and admin route (403)', async () => {
-    const routes = privilegedRoutes(server);
+    const routes = privilegedRoutes(suite.server);
     expect(routes.length).toBeGreaterThanOrEqual(4);
     const answers = await Promise.all(
       routes.map(async (r) => {
@@ -86,8 +88,8 @@ describe('authorisation', () => {
   });
 
   it('refuses anonymous callers with 401 on the same routes', async () => {
-    for (const r of privilegedRoutes(server)) {
-      const res = await server
+    for (const r of privilegedRoutes(suite.server)) {
+      const res = await suite.server
         .client()
         .request(
           r.method.toUpperCase(),
@@ -99,7 +101,7 @@ describe('authorisation', () => {
   });
 
   it('refuses an officer of one area acting on another', async () => {
-    const admin = await server.login(DEMO.admin);
+    const admin = await suite.server.login(DEMO.admin);
     const { boundary } = loadDemoMap();
     const slug = `elsewhere-${uniqueSuffix()}`;
     const created = await admin.post('/api/areas', {
@@ -109,7 +111,7 @@ describe('authorisation', () => {
       boundary,
     });
     expect(created.status).toBe(201);
-    const officer = await server.login(DEMO.officer);
+    const officer = await suite.server.login(DEMO.officer);
     expect((await officer.get('/api/areas/oakfield/members')).status).toBe(200);
     const other = await officer.get<ErrorBody>(`/api/areas/${slug}/members`);
     expect(other.status).toBe(403);
@@ -117,52 +119,12 @@ describe('authorisation', () => {
   });
 
   it.each([
-    [
-      'an unclosed ring',
-      {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 0],
-            [1, 0],
-            [1, 1],
-            [0, 1],
-          ],
-        ],
-      },
-    ],
-    [
-      'a self-crossing ring',
-      {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 0],
-            [1, 1],
-            [1, 0],
-            [0, 1],
-            [0, 0],
-          ],
-        ],
-      },
-    ],
+    ['an unclosed ring', ring([0, 0], [1, 0], [1, 1], [0, 1])],
+    ['a self-crossing ring', ring([0, 0], [1, 1], [1, 0], [0, 1], [0, 0])],
     ['a point', { type: 'Point', coordinates: [0, 0] }],
-    [
-      'latitudes out of range',
-      {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 0],
-            [1, 0],
-            [1, 95],
-            [0, 0],
-          ],
-        ],
-      },
-    ],
+    ['latitudes out of range', ring([0, 0], [1, 0], [1, 95], [0, 0])],
   ])('refuses a boundary that is %s with 400 naming boundary', async (_name, boundary) => {
-    const admin = await server.login(DEMO.admin);
+    const admin = await suite.server.login(DEMO.admin);
     const res = await admin.post<ErrorBody>('/api/areas', {
       name: 'Bad',
       slug: `bad-${uniqueSuffix()}`,
@@ -174,20 +136,20 @@ describe('authorisation', () => {
   });
 
   it('lets an admin invite an officer once, audit-logging the role change', async () => {
-    const admin = await server.login(DEMO.admin);
+    const admin = await suite.server.login(DEMO.admin);
     const invite = await admin.post<{ code: string; role: string }>('/api/areas/oakfield/invites', {
       role: 'officer',
       expiresInHours: 1,
     });
     expect(invite.status).toBe(201);
-    const newcomer = await server.newResident('Future Officer');
+    const newcomer = await suite.server.newResident('Future Officer');
     const accepted = await newcomer.post<{ role: string }>('/api/invites/accept', {
       code: invite.body.code,
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body.role).toBe('officer');
     expect((await newcomer.get('/api/areas/oakfield/members')).status).toBe(200);
-    const reused = await server.newResident('Latecomer');
+    const reused = await suite.server.newResident('Latecomer');
     expect((await reused.post('/api/invites/accept', { code: invite.body.code })).status).toBe(410);
 
     const audit = await admin.get<{
@@ -206,56 +168,29 @@ describe('authorisation', () => {
 });
 
 describe('Socket.IO uses the same session and guard', () => {
-  let server: TestServer;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    sockets.forEach((s) => s.disconnect());
-    await server?.close();
-  });
-
-  async function socketFor(client: TestClient | null): Promise<Socket> {
-    const socket = connect(server.url, {
-      transports: ['websocket'],
-      extraHeaders: client ? { cookie: client.cookieHeader } : {},
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const suite = useTestServer();
+  const socketFor = (client?: TestClient) => testSocket(suite.server.url, client);
 
   it('refuses the officers room to residents and anonymous sockets, admits officers', async () => {
-    const residentSocket = await socketFor(await server.newResident());
-    const denied = (await residentSocket.emitWithAck('officers:join', {
-      slug: 'oakfield',
-    })) as ErrorBody & { ok: boolean };
+    const residentSocket = await socketFor(await suite.server.newResident());
+    const denied = await rawEmit(residentSocket, 'officers:join', { slug: 'oakfield' });
     expect(denied).toMatchObject({ ok: false, error: 'forbidden' });
-    const anonymous = (await (
-      await socketFor(null)
-    ).emitWithAck('officers:join', { slug: 'oakfield' })) as ErrorBody;
-    expect(anonymous.error).toBe('unauthenticated');
-    const officerSocket = await socketFor(await server.login(DEMO.officer));
-    expect(await officerSocket.emitWithAck('officers:join', { slug: 'oakfield' })).toMatchObject({
+    const anonymous = await rawEmit(await socketFor(), 'officers:join', { slug: 'oakfield' });
+    expect(!anonymous.ok && anonymous.error).toBe('unauthenticated');
+    const officerSocket = await socketFor(await suite.server.login(DEMO.officer));
+    expect(await rawEmit(officerSocket, 'officers:join', { slug: 'oakfield' })).toMatchObject({
       ok: true,
     });
   });
 
   it('answers a malformed event with an error ack naming the field and stays usable', async () => {
-    const socket = await socketFor(null);
-    const bad = (await socket.emitWithAck('area:join', { slug: 42 })) as ErrorBody & {
-      ok: boolean;
-    };
+    const socket = await socketFor();
+    const bad = await rawEmit(socket, 'area:join', { slug: 42 });
     expect(bad.ok).toBe(false);
-    expect(bad.error).toBe('validation');
-    expect(bad.issues!.map((i) => i.path)).toEqual(['slug']);
-    const unknown = (await socket.emitWithAck('no:such:event', {})) as ErrorBody;
-    expect(unknown.error).toBe('unknown_event');
-    expect(await socket.emitWithAck('area:join', { slug: 'oakfield' })).toMatchObject({ ok: true });
+    expect(!bad.ok && bad.error).toBe('validation');
+    expect(!bad.ok && bad.issues!.map((i) => i.path)).toEqual(['slug']);
+    const unknown = await rawEmit(socket, 'no:such:event', {});
+    expect(!unknown.ok && unknown.error).toBe('unknown_event');
+    expect(await rawEmit(socket, 'area:join', { slug: 'oakfield' })).toMatchObject({ ok: true });
   });
 });

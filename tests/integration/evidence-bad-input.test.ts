@@ -2,39 +2,33 @@
  * Bad evidence is refused with a 4xx naming the problem, and leaves nothing behind: no
  * evidence row, no file under DATA_DIR/uploads, no verification job.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Quest } from '@govcraft/shared';
-import { heicHeader, textNamedJpg, truncatedJpeg } from '../fixtures/photos';
-import { DEMO, startTestServer, type TestServer } from '../support/harness';
+import { heicHeader, textNamedJpg, truncatedJpeg, uniquePhoto } from '../fixtures/photos';
 import type { TestClient } from '../support/client';
 import {
   checkinAt,
-  createQuest,
+  type FormParts,
   joinQuest,
   PARK,
   submitEvidence,
   traces,
-  uniquePhoto,
-  type FormParts,
+  useEvidenceServer,
 } from './evidence-fixtures';
 
 const MAX_BYTES = 60_000;
 
 describe('bad evidence', () => {
-  let server: TestServer;
-  let officer: TestClient;
+  const suite = useEvidenceServer({ env: { UPLOAD_MAX_BYTES: String(MAX_BYTES) } });
   let resident: TestClient;
   let photoQuest: Quest;
   beforeAll(async () => {
-    server = await startTestServer({ env: { UPLOAD_MAX_BYTES: String(MAX_BYTES) } });
-    officer = await server.login(DEMO.officer);
-    resident = await server.newResident();
-    photoQuest = await createQuest(officer, {
+    resident = await suite.server.newResident();
+    photoQuest = await suite.quest({
       evidenceRules: { checkin: true, photo: true, text: true },
     });
     await joinQuest(resident, photoQuest.id);
   });
-  afterAll(() => server?.close());
 
   const valid = (): FormParts => ({ checkin: checkinAt(PARK), text: 'Done it.' });
 
@@ -43,10 +37,10 @@ describe('bad evidence', () => {
     questId = photoQuest.id,
     client = resident,
   ): Promise<{ status: number; paths: string[]; message: string }> {
-    const before = await traces(server);
+    const before = await traces(suite.server);
     const res = await submitEvidence(client, questId, parts);
     const body = res.body as unknown as { message: string; issues?: { path: string }[] };
-    expect(await traces(server)).toEqual(before);
+    expect(await traces(suite.server)).toEqual(before);
     return {
       status: res.status,
       paths: (body.issues ?? []).map((i) => i.path),
@@ -106,16 +100,16 @@ describe('bad evidence', () => {
   });
 
   it('refuses evidence for a quest the resident has not joined (403)', async () => {
-    const stranger = await server.newResident();
+    const stranger = await suite.server.newResident();
     const res = await refused({ ...valid(), photo: await uniquePhoto() }, photoQuest.id, stranger);
     expect(res.status).toBe(403);
     expect(res.message).toMatch(/join this quest/);
   });
 
   it('refuses evidence for a closed quest (409)', async () => {
-    const quest = await createQuest(officer);
+    const quest = await suite.quest();
     await joinQuest(resident, quest.id);
-    const closed = await officer.post(`/api/quests/${quest.id}/transition`, { to: 'closed' });
+    const closed = await suite.officer.post(`/api/quests/${quest.id}/transition`, { to: 'closed' });
     expect(closed.status).toBe(200);
     const res = await refused({ checkin: checkinAt(PARK) }, quest.id);
     expect(res.status).toBe(409);
@@ -124,7 +118,7 @@ describe('bad evidence', () => {
   });
 
   it('refuses evidence for a quest that has not started (409)', async () => {
-    const quest = await createQuest(officer, {
+    const quest = await suite.quest({
       startsAt: new Date(Date.now() + 3600_000).toISOString(),
     });
     await joinQuest(resident, quest.id);
@@ -136,7 +130,7 @@ describe('bad evidence', () => {
   it('refuses evidence for an unknown quest (404) and anonymous senders (401)', async () => {
     const unknown = await refused(valid(), '00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
-    const anonymous = await refused(valid(), photoQuest.id, server.client());
+    const anonymous = await refused(valid(), photoQuest.id, suite.server.client());
     expect(anonymous.status).toBe(401);
   });
 

@@ -1,21 +1,18 @@
 /**
  * Helpers shared by the evidence tests: quests placed in the seeded Oakfield demo area,
- * multipart evidence forms, a signed-in socket that collects events, and probes of what
- * an upload left behind (rows, files, queued jobs).
+ * residents who joined them, multipart evidence forms, a signed-in socket that collects
+ * events, and probes of what an upload left behind (rows, files, queued jobs).
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import sharp from 'sharp';
-import { io as connect, type Socket } from 'socket.io-client';
-import type {
-  EvidenceStatusEvent,
-  Quest,
-  ServerToClientEvents,
-  XpAwardedEvent,
-} from '@govcraft/shared';
+import { onTestFinished } from 'vitest';
+import type { EvidenceStatusEvent, Quest, XpAwardedEvent } from '@govcraft/shared';
 import type { TestClient } from '../support/client';
-import type { TestServer } from '../support/harness';
+import type { TestServer, TestServerOptions } from '../support/harness';
+import { useTestServer } from '../support/use-server';
+import { createQuest as createQuestAt } from './quest-helpers';
+import { connectSocket, type GameSocket } from './realtime-helpers';
 
 /** The park in Oakfield, well inside the demo boundary. */
 export const PARK = { lat: 52.631797, lng: -1.144736 };
@@ -24,37 +21,35 @@ export const LIBRARY = { lat: 52.630449, lng: -1.13889 };
 
 const HOUR = 3600_000;
 
-export function questBody(overrides: Record<string, unknown> = {}) {
-  const now = Date.now();
-  return {
+/** A published quest at the park asking for a check-in; `overrides` replace whole fields. */
+export function createQuest(
+  officer: TestClient,
+  overrides: Record<string, unknown> = {},
+): Promise<Quest> {
+  return createQuestAt(officer, {
     title: 'Tidy the park benches',
     problem: 'The benches by the pond are covered in litter and leaves.',
     desiredOutcome: 'Every bench by the pond is clean enough to sit on.',
     location: { ...PARK, radiusM: 100 },
-    startsAt: new Date(now - HOUR).toISOString(),
-    endsAt: new Date(now + 24 * HOUR).toISOString(),
+    endsAt: new Date(Date.now() + 24 * HOUR).toISOString(),
     xp: 61,
     superpowers: ['urgent_optimism', 'blissful_productivity'],
-    evidenceRules: { checkin: true },
     publish: true,
     ...overrides,
-  };
-}
-
-export async function createQuest(
-  officer: TestClient,
-  overrides: Record<string, unknown> = {},
-): Promise<Quest> {
-  const res = await officer.post<Quest>('/api/areas/oakfield/quests', questBody(overrides));
-  if (res.status !== 201)
-    throw new Error(`create quest: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  });
 }
 
 export async function joinQuest(client: TestClient, questId: string): Promise<void> {
   const res = await client.post(`/api/quests/${questId}/join`, {});
   if (res.status !== 200 && res.status !== 201)
     throw new Error(`join: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** A fresh resident of the demo area who has joined every quest named. */
+export async function joinedResident(server: TestServer, ...questIds: string[]) {
+  const resident = await server.newResident();
+  for (const questId of questIds) await joinQuest(resident, questId);
+  return resident;
 }
 
 export interface FormParts {
@@ -97,9 +92,14 @@ export function submitEvidence(client: TestClient, questId: string, parts: FormP
   return client.post<SubmitAnswer>(`/api/quests/${questId}/evidence`, evidenceForm(parts));
 }
 
+/** Sends a check-in (and nothing else) at `point`. */
+export function checkIn(client: TestClient, questId: string, point: { lat: number; lng: number }) {
+  return submitEvidence(client, questId, { checkin: checkinAt(point) });
+}
+
 /** A socket signed in as the client's session, recording every evidence and XP event. */
 export interface EventSocket {
-  socket: Socket<ServerToClientEvents>;
+  socket: GameSocket;
   statuses: EvidenceStatusEvent[];
   awards: XpAwardedEvent[];
   /** Resolves with the first status event for this evidence matching `final`. */
@@ -107,42 +107,51 @@ export interface EventSocket {
     evidenceId: string,
     final?: (e: EvidenceStatusEvent) => boolean,
   ): Promise<EvidenceStatusEvent>;
+  /** Resolves with the first XP award this socket heard for this evidence. */
+  awardFor(evidenceId: string): Promise<XpAwardedEvent>;
   close(): void;
 }
 
 export async function eventSocket(server: TestServer, client: TestClient): Promise<EventSocket> {
-  const socket: Socket<ServerToClientEvents> = connect(server.url, {
-    transports: ['websocket'],
-    extraHeaders: { cookie: client.cookieHeader },
-    reconnection: false,
-  });
+  const socket = await connectSocket(server.url, client);
   const statuses: EvidenceStatusEvent[] = [];
   const awards: XpAwardedEvent[] = [];
   const waiters: (() => void)[] = [];
+  const heard = () => waiters.splice(0).forEach((w) => w());
   socket.on('evidence:status', (e) => {
     statuses.push(e);
-    waiters.splice(0).forEach((w) => w());
+    heard();
   });
   socket.on('xp:awarded', (e) => {
     awards.push(e);
+    heard();
   });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  const statusOf = (
-    evidenceId: string,
-    final = (e: EvidenceStatusEvent) => e.status !== 'pending',
-  ) =>
-    new Promise<EvidenceStatusEvent>((resolve) => {
+  /** The first recorded event `find` picks, now or as soon as one arrives. */
+  const first = <T>(find: () => T | undefined) =>
+    new Promise<T>((resolve) => {
       const check = () => {
-        const hit = statuses.find((e) => e.evidenceId === evidenceId && final(e));
+        const hit = find();
         if (hit) resolve(hit);
         else waiters.push(check);
       };
       check();
     });
-  return { socket, statuses, awards, statusOf, close: () => socket.close() };
+  return {
+    socket,
+    statuses,
+    awards,
+    statusOf: (evidenceId, final = (e) => e.status !== 'pending') =>
+      first(() => statuses.find((e) => e.evidenceId === evidenceId && final(e))),
+    awardFor: (evidenceId) => first(() => awards.find((a) => a.evidenceId === evidenceId)),
+    close: () => void socket.close(),
+  };
+}
+
+/** An event socket that closes itself when the current test ends. */
+export async function liveEvents(server: TestServer, client: TestClient): Promise<EventSocket> {
+  const live = await eventSocket(server, client);
+  onTestFinished(() => live.close());
+  return live;
 }
 
 /** What an upload left behind: evidence rows, stored files and queued verification jobs. */
@@ -171,42 +180,34 @@ export async function query<T extends object>(
   }
 }
 
-function dms(decimal: number): string {
-  const abs = Math.abs(decimal);
-  const degrees = Math.floor(abs);
-  const minutes = Math.floor((abs - degrees) * 60);
-  const centiSeconds = Math.round(((abs - degrees) * 60 - minutes) * 6000);
-  return `${degrees}/1 ${minutes}/1 ${centiSeconds}/100`;
-}
-
-function exifTime(d: Date): string {
-  return d.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
+/** How many XP ledger rows match `where` (a SQL condition on `$1`). */
+export async function ledgerCount(server: TestServer, where: string, param: string) {
+  const [row] = await query<{ n: number }>(
+    server,
+    `select count(*)::int as n from xp_ledger where ${where} = $1`,
+    [param],
+  );
+  return row!.n;
 }
 
 /**
- * A photo no other test sends: random coloured blocks, so its perceptual hash is far from
- * every other photo's and tests do not depend on each other's uploads. With `camera`, it
- * carries EXIF time and GPS as a phone writes them.
+ * A server per describe block with the demo officer signed in, and the evidence steps
+ * bound to it: park quests, residents who joined them, live event sockets and SQL probes.
  */
-export async function uniquePhoto(camera?: { takenAt: Date; lat: number; lng: number }) {
-  const blocks = Array.from({ length: 12 }, () => {
-    const [x, y, w, h] = [0, 0, 0, 0].map(() => Math.floor(Math.random() * 600));
-    const shade = Math.floor(Math.random() * 256);
-    return `<rect x="${x}" y="${y}" width="${w! + 60}" height="${h! + 60}" fill="rgb(${shade},${255 - shade},${(shade * 7) % 256})"/>`;
-  }).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#777"/>${blocks}</svg>`;
-  let image = sharp(Buffer.from(svg)).jpeg({ quality: 85 });
-  if (camera) {
-    image = image.withExif({
-      IFD0: { Make: 'GovCraftCam' },
-      IFD2: { DateTimeOriginal: exifTime(camera.takenAt), OffsetTimeOriginal: '+00:00' },
-      IFD3: {
-        GPSLatitudeRef: camera.lat >= 0 ? 'N' : 'S',
-        GPSLatitude: dms(camera.lat),
-        GPSLongitudeRef: camera.lng >= 0 ? 'E' : 'W',
-        GPSLongitude: dms(camera.lng),
-      },
-    });
-  }
-  return { name: 'photo.jpg', buffer: await image.toBuffer() };
+export function useEvidenceServer(options: TestServerOptions = {}) {
+  const suite = useTestServer({ ...options, officer: true });
+  return {
+    get server() {
+      return suite.server;
+    },
+    get officer() {
+      return suite.officer;
+    },
+    quest: (overrides: Record<string, unknown> = {}) => createQuest(suite.officer, overrides),
+    resident: (...questIds: string[]) => joinedResident(suite.server, ...questIds),
+    live: (client: TestClient) => liveEvents(suite.server, client),
+    query: <T extends object>(text: string, params: unknown[] = []) =>
+      query<T>(suite.server, text, params),
+    ledgerCount: (where: string, param: string) => ledgerCount(suite.server, where, param),
+  };
 }

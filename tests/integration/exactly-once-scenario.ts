@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { expect } from 'vitest';
 import type { Quest } from '@govcraft/shared';
 import { DEMO, TEST_REDIS_URL, startTestServer, type TestServer } from '../support/harness';
 import type { TestClient } from '../support/client';
@@ -15,6 +16,8 @@ import { checkinAt, createQuest, joinQuest, PARK, submitEvidence } from './evide
 
 const WORKER_SCRIPT = path.join(import.meta.dirname, 'evidence-worker-process.ts');
 const RESIDENTS = 40;
+/** Each quest's XP, so the ledger total tells how many were paid. */
+const XP_PER_QUEST = 37;
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -85,7 +88,8 @@ export async function runExactlyOnce(options: {
     const officer = await server.login(DEMO.officer);
     const questCount = Math.ceil(options.n / RESIDENTS);
     const quests: Quest[] = [];
-    for (let i = 0; i < questCount; i++) quests.push(await createQuest(officer, { xp: 37 }));
+    for (let i = 0; i < questCount; i++)
+      quests.push(await createQuest(officer, { xp: XP_PER_QUEST }));
     const residents: TestClient[] = [];
     await inBatches([...Array(Math.ceil(options.n / questCount)).keys()], 10, async () => {
       residents.push(await server.newResident());
@@ -190,4 +194,15 @@ export async function runExactlyOnce(options: {
     await db.end();
     await server.close();
   }
+}
+
+/** Every one of `n` check-ins verified and paid exactly once, with no job left failed. */
+export function expectPaidExactlyOnce(report: ExactlyOnceReport, n: number): void {
+  expect(report.statuses).toEqual({ verified: n });
+  expect(report.ledgerRows).toBe(n);
+  expect(report.distinctPairs).toBe(n);
+  expect(report.maxRowsPerEvidence).toBe(1);
+  expect(report.xpTotal).toBe(n * XP_PER_QUEST);
+  expect(report.completedParticipations).toBe(n);
+  expect(report.failedJobs).toBe(0);
 }

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/use-server';
 
 describe('HTTP basics', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ seed: false });
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer({ seed: false });
 
   it('answers /api/health with every component up', async () => {
-    const res = await server.client().get<{
+    const res = await suite.server.client().get<{
       status: string;
       database: { status: string; kind: string };
       redis: { status: string };
@@ -23,7 +19,7 @@ describe('HTTP basics', () => {
   });
 
   it('answers unknown API routes with a JSON 404', async () => {
-    const res = await server
+    const res = await suite.server
       .client()
       .get<{ error: string; requestId: string }>('/api/no-such-thing');
     expect(res.status).toBe(404);
@@ -32,7 +28,7 @@ describe('HTTP basics', () => {
   });
 
   it('names each bad field in a 400', async () => {
-    const res = await server
+    const res = await suite.server
       .client()
       .post<{ error: string; issues: { path: string }[] }>('/api/auth/register', {
         email: 'not-an-email',
@@ -44,15 +40,17 @@ describe('HTTP basics', () => {
   });
 
   it('rejects malformed JSON with a 400, not a 500', async () => {
-    const res = await server.client().post<{ error: string }>('/api/auth/login', '{"email":', {
-      'content-type': 'application/json',
-    });
+    const res = await suite.server
+      .client()
+      .post<{ error: string }>('/api/auth/login', '{"email":', {
+        'content-type': 'application/json',
+      });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('bad_request');
   });
 
   it('compresses large answers for phones on slow connections', async () => {
-    const res = await fetch(`${server.url}/api/openapi.json`, {
+    const res = await fetch(`${suite.server.url}/api/openapi.json`, {
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(res.status).toBe(200);

@@ -1,17 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Job, QueueEvents } from 'bullmq';
 import pg from 'pg';
-import type { LeaderboardResponse, Team } from '@govcraft/shared';
-import { loadDemoMap } from '@govcraft/server/seed/seed';
-import { awardFact } from './realtime-helpers';
 import {
-  DEMO,
-  TEST_REDIS_URL,
-  startTestServer,
-  uniqueSuffix,
-  type TestServer,
-} from '../support/harness';
+  addDays,
+  isoWeekday,
+  weekIdOfDate,
+  weekOf,
+  type LeaderboardResponse,
+  type Team,
+} from '@govcraft/shared';
+import { awardFact, freshArea as freshAreaOn, payXp } from './realtime-helpers';
+import { DEMO, TEST_REDIS_URL, startTestServer, type TestServer } from '../support/harness';
 import type { TestClient } from '../support/client';
 
 type Resident = TestClient & { userId: string };
@@ -31,17 +30,7 @@ describe('leaderboards', () => {
   });
 
   /** A fresh area per test so boards never mix. */
-  async function freshArea(): Promise<{ slug: string; id: string }> {
-    const { boundary } = loadDemoMap();
-    const slug = `lb-${uniqueSuffix()}`;
-    const area = await server.handle.services.areas.create(null, {
-      name: `Board ${slug}`,
-      slug,
-      timezone: 'Europe/London',
-      boundary,
-    });
-    return { slug, id: area.id };
-  }
+  const freshArea = (timezone?: string) => freshAreaOn(server, 'Board', timezone);
 
   async function resident(slug: string, name: string): Promise<Resident> {
     const r = await server.newResident(name);
@@ -63,25 +52,11 @@ describe('leaderboards', () => {
   }
 
   /** Pays through the real ledger (progress service) and announces after commit. */
-  async function pay(
+  const pay = (
     areaId: string,
     xp: number,
     recipients: { userId: string; teamId: string | null }[],
-  ) {
-    const { progress } = server.handle.services;
-    const facts = await server.handle.infra.db.transaction((tx) =>
-      progress.award(tx, {
-        evidenceId: randomUUID(),
-        questId: randomUUID(),
-        areaId,
-        xp,
-        superpowers: ['social_fabric'],
-        recipients,
-        reason: 'test award',
-      }),
-    );
-    await progress.announce(facts);
-  }
+  ) => payXp(server, areaId, xp, recipients, 'social_fabric');
 
   async function board(as: TestClient, slug: string, query: string) {
     const res = await as.get<LeaderboardResponse>(`/api/areas/${slug}/leaderboards?${query}`);
@@ -147,13 +122,10 @@ describe('leaderboards', () => {
   });
 
   it('starts weekly boards afresh when the clock passes Monday 00:00 UTC', async () => {
-    const area = await freshArea();
+    const area = await freshArea('UTC');
     const r = await resident(area.slug, 'Weekly');
     // Wednesday noon UTC of some week, whatever today is.
-    const now = clock.now();
-    const monday =
-      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
-      ((now.getUTCDay() + 6) % 7) * DAY;
+    const monday = weekOf(clock.now(), 'UTC').start.getTime();
     clock.current = new Date(monday + 2 * DAY + 12 * 3_600_000);
     await awarded(area.id, r.userId, 70, clock.now());
 
@@ -181,6 +153,39 @@ describe('leaderboards', () => {
       xp: 5,
     });
     expect((await board(r, area.slug, 'scope=users&period=all')).me).toMatchObject({ xp: 75 });
+  });
+
+  it("puts a Sunday-evening award on the area's week and resets at its Monday 00:00", async () => {
+    const area = await freshArea('Europe/London');
+    const r = await resident(area.slug, 'Sunday');
+    // A Sunday in June next year: British Summer Time (UTC+1), and never in the past, so
+    // the weekly key does not expire as soon as it is written.
+    const june = `${new Date().getUTCFullYear() + 1}-06-14`;
+    const sunday = addDays(june, 7 - isoWeekday(june));
+    const week = `${server.prefix}:lb:${area.id}:users:w:`;
+
+    // Sunday 23:30 in London is 22:30 UTC.
+    clock.current = new Date(`${sunday}T22:30:00Z`);
+    await awarded(area.id, r.userId, 30, clock.now());
+    const late = await board(r, area.slug, 'scope=users&period=week');
+    expect(late.top.map((e) => e.xp)).toEqual([30]);
+    expect(late.weekResetsAt).toBe(`${sunday}T23:00:00.000Z`);
+    expect(await server.handle.infra.redis.keys(`${week}*`)).toEqual([
+      `${week}${weekIdOfDate(sunday)}`,
+    ]);
+
+    // Monday 00:30 in London, while UTC still reads Sunday 23:30: a fresh board.
+    clock.current = new Date(`${sunday}T23:30:00Z`);
+    const monday = await board(r, area.slug, 'scope=users&period=week');
+    expect(monday.top).toEqual([]);
+    expect(monday.weekResetsAt).toBe(`${addDays(sunday, 7)}T23:00:00.000Z`);
+    await awarded(area.id, r.userId, 5, clock.now());
+    expect((await board(r, area.slug, 'scope=users&period=week')).me).toMatchObject({ xp: 5 });
+    expect((await server.handle.infra.redis.keys(`${week}*`)).sort()).toEqual([
+      `${week}${weekIdOfDate(sunday)}`,
+      `${week}${weekIdOfDate(addDays(sunday, 1))}`,
+    ]);
+    expect((await board(r, area.slug, 'scope=users&period=all')).me).toMatchObject({ xp: 35 });
   });
 
   it('rebuilds every board from the ledger exactly (admin job after a Redis flush)', async () => {

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness';
+import { ALL_CONTRACTS } from '@govcraft/shared';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/use-server';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -24,21 +25,17 @@ function expressRoutes(app: Express): string[] {
   return found;
 }
 
+/** No demo data: these tests read the document and the metrics, nothing in an area. */
+const METRICS_SERVER = { seed: false, env: { METRICS_TOKEN: 'a-metrics-token-for-tests' } };
+
 /** Routes that describe the API itself or the process, not the API. */
 const NOT_DOCUMENTED = new Set(['get /api/openapi.json', 'get /api/docs', 'get /metrics']);
 
 describe('OpenAPI document', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({
-      seed: false,
-      env: { METRICS_TOKEN: 'a-metrics-token-for-tests' },
-    });
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer(METRICS_SERVER);
 
   it('is OpenAPI 3.1 and lists every route Express serves', async () => {
-    const doc = await server
+    const doc = await suite.server
       .client()
       .get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
         '/api/openapi.json',
@@ -51,7 +48,7 @@ describe('OpenAPI document', () => {
       ),
     );
     // Socket.IO adds its own request listener; the Express app is the one with a router.
-    const app = server.handle
+    const app = suite.server.handle
       .httpServer!.listeners('request')
       .find((l) => 'router' in l) as unknown as Express;
     const served = expressRoutes(app).filter((r) => !NOT_DOCUMENTED.has(r));
@@ -61,7 +58,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents request bodies and error answers', async () => {
-    const doc = await server.client().get<{
+    const doc = await suite.server.client().get<{
       paths: Record<
         string,
         Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>
@@ -74,8 +71,43 @@ describe('OpenAPI document', () => {
     );
   });
 
+  it('names every operation once, as its shared contract does', async () => {
+    const doc = await suite.server
+      .client()
+      .get<{ paths: Record<string, Record<string, { operationId?: string }>> }>(
+        '/api/openapi.json',
+      );
+    const ids = Object.values(doc.body.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => op.operationId),
+    );
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ALL_CONTRACTS.map((c) => c.operationId).sort());
+  });
+
+  it('writes shared shapes once, as components, and refers to them', async () => {
+    const res = await fetch(`${suite.server.url}/api/openapi.json`);
+    const text = await res.text();
+    const doc = JSON.parse(text) as {
+      components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Quest', 'Evidence', 'MeResponse', 'ErrorResponse', 'Superpower']),
+    );
+    const getQuest = doc.paths['/api/quests/{questId}']!.get!.responses;
+    expect(getQuest['200']).toEqual({
+      description: 'Success',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Quest' } } },
+    });
+    expect(getQuest['400']).toEqual({ $ref: '#/components/responses/Error400' });
+    expect(doc.components.responses['Error400']).toBeTruthy();
+    // Inlining every schema at each use made the document about 181 KB.
+    expect(text.length).toBeLessThan(100_000);
+  });
+
   it('serves a readable docs page', async () => {
-    const page = await server.client().get<string>('/api/docs');
+    const page = await suite.server.client().get<string>('/api/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.body).toContain('/api/openapi.json');
@@ -83,22 +115,15 @@ describe('OpenAPI document', () => {
 });
 
 describe('GET /metrics', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({
-      seed: false,
-      env: { METRICS_TOKEN: 'a-metrics-token-for-tests' },
-    });
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer(METRICS_SERVER);
 
   it('needs the bearer token when one is configured', async () => {
-    expect((await server.client().get('/metrics')).status).toBe(401);
+    expect((await suite.server.client().get('/metrics')).status).toBe(401);
   });
 
   it('reports request durations by route, queue depths and sockets', async () => {
-    await server.client().get('/api/health');
-    const res = await server
+    await suite.server.client().get('/api/health');
+    const res = await suite.server
       .client()
       .get<string>('/metrics', { authorization: 'Bearer a-metrics-token-for-tests' });
     expect(res.status).toBe(200);

@@ -1,7 +1,9 @@
 /** Builders and waits shared by the quest and storyline tests. */
 import type { Quest } from '@govcraft/shared';
 import { OAKFIELD_PLACES } from '@govcraft/server/seed/demo-data';
+import { expect } from 'vitest';
 import type { TestClient } from '../support/client';
+import type { TestServer } from '../support/harness';
 
 export interface ErrorBody {
   error: string;
@@ -51,4 +53,12 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A worker node registers each housekeeping sweep once, repeating every `everyMs`. */
+export async function expectOneSweepTimer(server: TestServer, name: string, everyMs: number) {
+  const schedulers = await server.handle.infra.jobs.queue('maintenance').getJobSchedulers();
+  const sweep = schedulers.filter((s) => s.name === name);
+  expect(sweep).toHaveLength(1);
+  expect(sweep[0]!.every).toBe(everyMs);
 }

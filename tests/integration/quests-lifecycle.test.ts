@@ -1,41 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/use-server';
 import { QUEST_STATUSES, canTransition, type Quest, type QuestStatus } from '@govcraft/shared';
-import { DEMO, startTestServer, type TestServer } from '../support/harness';
 import type { TestClient } from '../support/client';
 import { createQuest, questBody, type ErrorBody } from './quest-helpers';
 
 describe('quests: officers create, edit and move quests', () => {
-  let server: TestServer;
-  let officer: TestClient;
+  const suite = useTestServer({ officer: true });
   let resident: TestClient & { userId: string };
   beforeAll(async () => {
-    server = await startTestServer();
-    officer = await server.login(DEMO.officer);
-    resident = await server.newResident('Quest Resident');
+    resident = await suite.server.newResident('Quest Resident');
   });
-  afterAll(() => server?.close());
 
   it('creates a draft with an audit row, hidden from the public until published', async () => {
-    const quest = await createQuest(officer);
+    const quest = await createQuest(suite.officer);
     expect(quest).toMatchObject({ status: 'draft', completions: 0, xp: 60, teamSize: null });
-    const audit = await server.handle.services.audit.forEntity('quest', quest.id);
+    const audit = await suite.server.handle.services.audit.forEntity('quest', quest.id);
     expect(audit.map((a) => a.action)).toEqual(['quest.create']);
-    expect((await server.client().get(`/api/quests/${quest.id}`)).status).toBe(404);
-    expect((await officer.get(`/api/quests/${quest.id}`)).status).toBe(200);
+    expect((await suite.server.client().get(`/api/quests/${quest.id}`)).status).toBe(404);
+    expect((await suite.officer.get(`/api/quests/${quest.id}`)).status).toBe(200);
 
-    const published = await officer.post<Quest>(`/api/quests/${quest.id}/transition`, {
+    const published = await suite.officer.post<Quest>(`/api/quests/${quest.id}/transition`, {
       to: 'published',
     });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
-    const seen = await server.client().get<Quest>(`/api/quests/${quest.id}`);
+    const seen = await suite.server.client().get<Quest>(`/api/quests/${quest.id}`);
     expect(seen.body.id).toBe(quest.id);
   });
 
   it('publishes straight to active when the start has passed', async () => {
-    const quest = await createQuest(officer, { publish: true });
+    const quest = await createQuest(suite.officer, { publish: true });
     expect(quest.status).toBe('active');
-    const actions = (await server.handle.services.audit.forEntity('quest', quest.id))
+    const actions = (await suite.server.handle.services.audit.forEntity('quest', quest.id))
       .map((a) => a.action)
       .reverse();
     expect(actions).toEqual(['quest.create', 'quest.published', 'quest.active']);
@@ -67,14 +63,17 @@ describe('quests: officers create, edit and move quests', () => {
       'location.radiusM',
     ],
   ])('refuses %s with 400 naming the field', async (_name, overrides, field) => {
-    const res = await officer.post<ErrorBody>('/api/areas/oakfield/quests', questBody(overrides));
+    const res = await suite.officer.post<ErrorBody>(
+      '/api/areas/oakfield/quests',
+      questBody(overrides),
+    );
     expect(res.status).toBe(400);
     expect(res.body.issues?.map((i) => i.path).some((p) => p.startsWith(field))).toBe(true);
   });
 
   it('refuses an edit that would end the quest before it starts (400 endsAt)', async () => {
-    const quest = await createQuest(officer);
-    const res = await officer.patch<ErrorBody>(`/api/quests/${quest.id}`, {
+    const quest = await createQuest(suite.officer);
+    const res = await suite.officer.patch<ErrorBody>(`/api/quests/${quest.id}`, {
       endsAt: new Date(Date.parse(quest.startsAt) - 60_000).toISOString(),
     });
     expect(res.status).toBe(400);
@@ -82,14 +81,14 @@ describe('quests: officers create, edit and move quests', () => {
   });
 
   it('edits fields, audit-logging before and after', async () => {
-    const quest = await createQuest(officer);
-    const res = await officer.patch<Quest>(`/api/quests/${quest.id}`, {
+    const quest = await createQuest(suite.officer);
+    const res = await suite.officer.patch<Quest>(`/api/quests/${quest.id}`, {
       xp: 200,
       title: 'A new title',
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ xp: 200, title: 'A new title' });
-    const [latest] = await server.handle.services.audit.forEntity('quest', quest.id);
+    const [latest] = await suite.server.handle.services.audit.forEntity('quest', quest.id);
     expect(latest).toMatchObject({
       action: 'quest.update',
       before: { xp: 60 },
@@ -98,14 +97,14 @@ describe('quests: officers create, edit and move quests', () => {
   });
 
   it('refuses residents: they cannot create, edit or move quests (403)', async () => {
-    const quest = await createQuest(officer);
+    const quest = await createQuest(suite.officer);
     const create = await resident.post<ErrorBody>('/api/areas/oakfield/quests', questBody());
     const edit = await resident.patch<ErrorBody>(`/api/quests/${quest.id}`, { xp: 999 });
     const move = await resident.post<ErrorBody>(`/api/quests/${quest.id}/transition`, {
       to: 'published',
     });
     expect([create.status, edit.status, move.status]).toEqual([403, 403, 403]);
-    expect((await officer.get<Quest>(`/api/quests/${quest.id}`)).body.xp).toBe(60);
+    expect((await suite.officer.get<Quest>(`/api/quests/${quest.id}`)).body.xp).toBe(60);
   });
 
   it('answers every illegal move with 409 naming both states, and allows the legal ones', async () => {
@@ -114,19 +113,21 @@ describe('quests: officers create, edit and move quests', () => {
       const quest = byStatus[from];
       expect(quest.status).toBe(from);
       for (const to of QUEST_STATUSES.filter((t) => !canTransition(from, t))) {
-        const res = await officer.post<ErrorBody>(`/api/quests/${quest.id}/transition`, { to });
+        const res = await suite.officer.post<ErrorBody>(`/api/quests/${quest.id}/transition`, {
+          to,
+        });
         expect(res.status, `${from} → ${to}`).toBe(409);
         expect(res.body.error).toBe('illegal_transition');
         expect(res.body.message).toContain(`from ${from} to ${to}`);
       }
-      const now = await officer.get<Quest>(`/api/quests/${quest.id}`);
+      const now = await suite.officer.get<Quest>(`/api/quests/${quest.id}`);
       expect(now.body.status, 'a refused move changes nothing').toBe(from);
     }
   });
 
   it('refuses an unknown target status with 400 naming `to`', async () => {
-    const quest = await createQuest(officer);
-    const res = await officer.post<ErrorBody>(`/api/quests/${quest.id}/transition`, {
+    const quest = await createQuest(suite.officer);
+    const res = await suite.officer.post<ErrorBody>(`/api/quests/${quest.id}/transition`, {
       to: 'finished',
     });
     expect(res.status).toBe(400);
@@ -136,7 +137,7 @@ describe('quests: officers create, edit and move quests', () => {
   /** One quest in each status, each reached by legal moves only. */
   async function questsInEveryStatus(): Promise<Record<QuestStatus, Quest>> {
     const move = async (q: Quest, to: QuestStatus) => {
-      const res = await officer.post<Quest>(`/api/quests/${q.id}/transition`, { to });
+      const res = await suite.officer.post<Quest>(`/api/quests/${q.id}/transition`, { to });
       expect(res.status, `${q.status} → ${to}`).toBe(200);
       return res.body;
     };
@@ -148,18 +149,18 @@ describe('quests: officers create, edit and move quests', () => {
     };
     const proposed = await propose();
     const toReject = await propose();
-    const rejected = await officer.post<Quest>(`/api/quests/${toReject.id}/reject`, {
+    const rejected = await suite.officer.post<Quest>(`/api/quests/${toReject.id}/reject`, {
       reason: 'Already covered by another quest.',
     });
-    const draft = await createQuest(officer);
-    const published = await createQuest(officer, {
+    const draft = await createQuest(suite.officer);
+    const published = await createQuest(suite.officer, {
       startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
       publish: true,
     });
-    const active = await createQuest(officer, { publish: true });
-    const closed = await move(await createQuest(officer, { publish: true }), 'closed');
+    const active = await createQuest(suite.officer, { publish: true });
+    const closed = await move(await createQuest(suite.officer, { publish: true }), 'closed');
     const archived = await move(
-      await move(await createQuest(officer, { publish: true }), 'closed'),
+      await move(await createQuest(suite.officer, { publish: true }), 'closed'),
       'archived',
     );
     return { proposed, rejected: rejected.body, draft, published, active, closed, archived };

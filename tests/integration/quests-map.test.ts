@@ -1,7 +1,8 @@
 /** The map query: bbox edges are inclusive, keyset pages have no duplicates and no gaps. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bboxContains, type Quest, type QuestPage, type Superpower } from '@govcraft/shared';
-import { DEMO, startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
+import { DEMO, uniqueSuffix } from '../support/harness';
+import { useTestServer } from '../support/use-server';
 import type { TestClient, TestResponse } from '../support/client';
 import { createQuest, type ErrorBody } from './quest-helpers';
 
@@ -21,7 +22,7 @@ const grid = (i: number) => Number((0.001 + 0.002 * i).toFixed(3));
 const POWERS: Superpower[] = ['urgent_optimism', 'social_fabric', 'epic_meaning'];
 
 describe('quest map query', () => {
-  let server: TestServer;
+  const suite = useTestServer();
   let admin: TestClient;
   let slug: string;
   const quests: Quest[] = [];
@@ -35,7 +36,7 @@ describe('quest map query', () => {
     let cursor: string | null = null;
     do {
       const after: string = cursor ? `&cursor=${cursor}` : '';
-      const res: TestResponse<QuestPage> = await server
+      const res: TestResponse<QuestPage> = await suite.server
         .client()
         .get<QuestPage>(`/api/areas/${slug}/quests?${query}&limit=${limit}${after}`);
       expect(res.status).toBe(200);
@@ -46,8 +47,7 @@ describe('quest map query', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(DEMO.admin);
+    admin = await suite.server.login(DEMO.admin);
     slug = `square-${uniqueSuffix()}`;
     const area = await admin.post('/api/areas', {
       name: 'Square',
@@ -64,7 +64,6 @@ describe('quest map query', () => {
     // Same spot three times: the id breaks the tie between equal (lng, lat).
     quests.push(await at(0.005, 50.005), await at(0.005, 50.005));
   });
-  afterAll(() => server?.close());
 
   it('returns exactly the quests inside the bbox, edges included, across pages', async () => {
     const bbox = [0.003, 50.003, 0.007, 50.007] as const;
@@ -91,7 +90,7 @@ describe('quest map query', () => {
 
   it('accepts a quest on the very edge of the area and finds it at the bbox edge', async () => {
     const edge = await at(0.01, 50.005);
-    const page = await server
+    const page = await suite.server
       .client()
       .get<QuestPage>(`/api/areas/${slug}/quests?bbox=0.01,50.005,0.01,50.005`);
     expect(page.body.items.map((q) => q.id)).toEqual([edge.id]);
@@ -110,7 +109,7 @@ describe('quest map query', () => {
   });
 
   it('filters by superpower', async () => {
-    const page = await server
+    const page = await suite.server
       .client()
       .get<QuestPage>(`/api/areas/${slug}/quests?superpower=social_fabric&limit=500`);
     const expected = quests.filter((q) => q.superpowers.includes('social_fabric')).length;
@@ -124,8 +123,10 @@ describe('quest map query', () => {
       p.items.map((q) => q.id),
     );
     expect(publicIds).not.toContain(draft.id);
-    expect((await server.client().get(`/api/areas/${slug}/quests?status=draft`)).status).toBe(401);
-    const resident = await server.newResident();
+    expect((await suite.server.client().get(`/api/areas/${slug}/quests?status=draft`)).status).toBe(
+      401,
+    );
+    const resident = await suite.server.newResident();
     expect((await resident.get(`/api/areas/${slug}/quests?status=draft`)).status).toBe(403);
     const drafts = await admin.get<QuestPage>(`/api/areas/${slug}/quests?status=draft`);
     expect(drafts.body.items.map((q) => q.id)).toEqual([draft.id]);
@@ -140,7 +141,7 @@ describe('quest map query', () => {
     ['cursor=not-a-cursor', 'query.cursor'],
     ['limit=0', 'query.limit'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
-    const res = await server.client().get<ErrorBody>(`/api/areas/${slug}/quests?${query}`);
+    const res = await suite.server.client().get<ErrorBody>(`/api/areas/${slug}/quests?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.issues?.map((i) => i.path)).toEqual([field]);
   });

@@ -2,38 +2,32 @@
  * The safety net behind the delayed lifecycle jobs: a quest whose activate or close job was
  * lost is moved by the repeating sweep, with the same audit row and event as the job makes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lifecycleJobId } from '@govcraft/server/features/quests/jobs';
-import { DEMO, startTestServer, type TestServer } from '../support/harness';
-import type { TestClient } from '../support/client';
-import { createQuest, waitFor } from './quest-helpers';
+import { startTestServer } from '../support/harness';
+import { useTestServer } from '../support/use-server';
+import { createQuest, expectOneSweepTimer, waitFor } from './quest-helpers';
 
 const MINUTE = 60_000;
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 describe('moving quests whose lifecycle job was lost', () => {
-  let server: TestServer;
-  let officer: TestClient;
-  beforeAll(async () => {
-    // ROLE=api: delayed jobs are queued but nothing runs them, as if they were lost.
-    server = await startTestServer({ env: { ROLE: 'api' } });
-    officer = await server.login(DEMO.officer);
-  });
-  afterAll(() => server?.close());
+  // ROLE=api: delayed jobs are queued but nothing runs them, as if they were lost.
+  const ctx = useTestServer({ officer: true, env: { ROLE: 'api' } });
 
   const statusOf = async (questId: string) =>
-    (await server.handle.services.quests.get(questId)).status;
+    (await ctx.server.handle.services.quests.get(questId)).status;
 
   it('activates an overdue published quest and closes an overdue live one, once', async () => {
-    const { quests, audit } = server.handle.services;
-    const lifecycle = server.handle.infra.jobs.queue('quest-lifecycle');
-    const starting = await createQuest(officer, { startsAt: soon(300), publish: true });
-    const ending = await createQuest(officer, {
+    const { quests, audit } = ctx.server.handle.services;
+    const lifecycle = ctx.server.handle.infra.jobs.queue('quest-lifecycle');
+    const starting = await createQuest(ctx.officer, { startsAt: soon(300), publish: true });
+    const ending = await createQuest(ctx.officer, {
       startsAt: soon(300),
       endsAt: soon(600),
       publish: true,
     });
-    const later = await createQuest(officer, { startsAt: soon(60 * MINUTE), publish: true });
+    const later = await createQuest(ctx.officer, { startsAt: soon(60 * MINUTE), publish: true });
     for (const q of [starting, ending, later]) {
       await lifecycle.remove(lifecycleJobId('activate', q.id));
       await lifecycle.remove(lifecycleJobId('close', q.id));
@@ -58,10 +52,7 @@ describe('moving quests whose lifecycle job was lost', () => {
   it('registers its timer once on the maintenance queue of a worker node', async () => {
     const worker = await startTestServer();
     try {
-      const schedulers = await worker.handle.infra.jobs.queue('maintenance').getJobSchedulers();
-      const sweep = schedulers.filter((s) => s.name === 'quests.apply-overdue');
-      expect(sweep).toHaveLength(1);
-      expect(sweep[0]!.every).toBe(5 * MINUTE);
+      await expectOneSweepTimer(worker, 'quests.apply-overdue', 5 * MINUTE);
     } finally {
       await worker.close();
     }

@@ -1,7 +1,8 @@
 /** Residents propose quests, officers decide; residents join and leave quests. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeResponse, MyQuest, Participation, Quest, QuestPage } from '@govcraft/shared';
-import { DEMO, startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
+import { uniqueSuffix } from '../support/harness';
+import { useTestServer } from '../support/use-server';
 import type { TestClient } from '../support/client';
 import { createQuest, questBody, type ErrorBody } from './quest-helpers';
 
@@ -11,17 +12,13 @@ const proposalBody = () => {
 };
 
 describe('proposals', () => {
-  let server: TestServer;
-  let officer: TestClient;
+  const suite = useTestServer({ officer: true });
   let proposer: TestClient & { userId: string };
   let neighbour: TestClient & { userId: string };
   beforeAll(async () => {
-    server = await startTestServer();
-    officer = await server.login(DEMO.officer);
-    proposer = await server.newResident('Proposer');
-    neighbour = await server.newResident('Neighbour');
+    proposer = await suite.server.newResident('Proposer');
+    neighbour = await suite.server.newResident('Neighbour');
   });
-  afterAll(() => server?.close());
 
   const propose = async () => {
     const res = await proposer.post<Quest>('/api/areas/oakfield/proposals', proposalBody());
@@ -32,39 +29,45 @@ describe('proposals', () => {
 
   it('waits for an officer, visible to the proposer and officers only', async () => {
     const quest = await propose();
-    const queue = await officer.get<QuestPage>('/api/areas/oakfield/proposals');
+    const queue = await suite.officer.get<QuestPage>('/api/areas/oakfield/proposals');
     expect(queue.body.items.map((q) => q.id)).toContain(quest.id);
     expect((await proposer.get(`/api/quests/${quest.id}`)).status).toBe(200);
     expect((await neighbour.get(`/api/quests/${quest.id}`)).status).toBe(404);
     expect((await neighbour.get('/api/areas/oakfield/proposals')).status).toBe(403);
-    const map = await server.client().get<QuestPage>('/api/areas/oakfield/quests?limit=500');
+    const map = await suite.server.client().get<QuestPage>('/api/areas/oakfield/quests?limit=500');
     expect(map.body.items.map((q) => q.id)).not.toContain(quest.id);
   });
 
   it('approves into a draft the officer can finish, or straight onto the map', async () => {
     const asDraft = await propose();
-    const draft = await officer.post<Quest>(`/api/quests/${asDraft.id}/approve`, {});
+    const draft = await suite.officer.post<Quest>(`/api/quests/${asDraft.id}/approve`, {});
     expect(draft.body.status).toBe('draft');
-    const published = await officer.post<Quest>(`/api/quests/${(await propose()).id}/approve`, {
-      publish: true,
-    });
+    const published = await suite.officer.post<Quest>(
+      `/api/quests/${(await propose()).id}/approve`,
+      {
+        publish: true,
+      },
+    );
     expect(published.body.status).toBe('active');
-    const again = await officer.post<ErrorBody>(`/api/quests/${asDraft.id}/approve`, {});
+    const again = await suite.officer.post<ErrorBody>(`/api/quests/${asDraft.id}/approve`, {});
     expect(again.status).toBe(409);
-    const audit = await server.handle.services.audit.forEntity('quest', asDraft.id);
+    const audit = await suite.server.handle.services.audit.forEntity('quest', asDraft.id);
     expect(audit.map((a) => a.action).reverse()).toEqual(['quest.propose', 'quest.draft']);
   });
 
   it('rejects with a reason the proposer reads', async () => {
     const quest = await propose();
     const reason = 'The bench belongs to the church; please ask them first.';
-    const res = await officer.post<Quest>(`/api/quests/${quest.id}/reject`, { reason });
+    const res = await suite.officer.post<Quest>(`/api/quests/${quest.id}/reject`, { reason });
     expect(res.status).toBe(200);
     const seen = await proposer.get<Quest>(`/api/quests/${quest.id}`);
     expect(seen.body).toMatchObject({ status: 'rejected', rejectionReason: reason });
-    const short = await officer.post<ErrorBody>(`/api/quests/${(await propose()).id}/reject`, {
-      reason: '',
-    });
+    const short = await suite.officer.post<ErrorBody>(
+      `/api/quests/${(await propose()).id}/reject`,
+      {
+        reason: '',
+      },
+    );
     expect(short.status).toBe(400);
     expect(short.body.issues?.[0]?.path).toBe('reason');
   });
@@ -83,17 +86,11 @@ describe('proposals', () => {
 });
 
 describe('joining and leaving quests', () => {
-  let server: TestServer;
-  let officer: TestClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    officer = await server.login(DEMO.officer);
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer({ officer: true });
 
   it('joins, lists in my quests, leaves, and re-joins', async () => {
-    const quest = await createQuest(officer, { publish: true });
-    const resident = await server.newResident();
+    const quest = await createQuest(suite.officer, { publish: true });
+    const resident = await suite.server.newResident();
     const joined = await resident.post<Participation>(`/api/quests/${quest.id}/join`);
     expect(joined.status).toBe(200);
     expect(joined.body).toMatchObject({ questId: quest.id, status: 'joined', teamId: null });
@@ -112,11 +109,11 @@ describe('joining and leaving quests', () => {
   });
 
   it('cannot leave after sending evidence (409)', async () => {
-    const quest = await createQuest(officer, { publish: true });
-    const resident = await server.newResident();
+    const quest = await createQuest(suite.officer, { publish: true });
+    const resident = await suite.server.newResident();
     const joined = await resident.post<Participation>(`/api/quests/${quest.id}/join`);
-    const { quests } = server.handle.services;
-    await quests.setParticipationStatus(server.handle.infra.db, joined.body.id, 'submitted');
+    const { quests } = suite.server.handle.services;
+    await quests.setParticipationStatus(suite.server.handle.infra.db, joined.body.id, 'submitted');
     const res = await resident.post<ErrorBody>(`/api/quests/${quest.id}/leave`);
     expect(res.status).toBe(409);
     expect(await quests.participationFor(quest.id, resident.userId)).toMatchObject({
@@ -125,8 +122,8 @@ describe('joining and leaving quests', () => {
   });
 
   it('only joins published or active quests', async () => {
-    const draft = await createQuest(officer);
-    const resident = await server.newResident();
+    const draft = await createQuest(suite.officer);
+    const resident = await suite.server.newResident();
     const res = await resident.post<ErrorBody>(`/api/quests/${draft.id}/join`);
     expect(res.status).toBe(409);
     expect(res.body.message).toContain('draft');
@@ -134,8 +131,8 @@ describe('joining and leaving quests', () => {
   });
 
   it('makes a newcomer a resident of the area on joining', async () => {
-    const quest = await createQuest(officer, { publish: true });
-    const newcomer = server.client();
+    const quest = await createQuest(suite.officer, { publish: true });
+    const newcomer = suite.server.client();
     const email = `n-${uniqueSuffix()}@example.test`;
     await newcomer.post('/api/auth/register', {
       displayName: 'Newcomer',
@@ -148,8 +145,8 @@ describe('joining and leaving quests', () => {
   });
 
   it('needs a team of at least the team size for a team quest', async () => {
-    const quest = await createQuest(officer, { publish: true, teamSize: 2 });
-    const captain = await server.newResident('Captain');
+    const quest = await createQuest(suite.officer, { publish: true, teamSize: 2 });
+    const captain = await suite.server.newResident('Captain');
     const alone = await captain.post<ErrorBody>(`/api/quests/${quest.id}/join`);
     expect(alone.status).toBe(409);
     expect(alone.body.message).toMatch(/team/);
@@ -163,7 +160,7 @@ describe('joining and leaving quests', () => {
     expect(tooSmall.status).toBe(409);
     expect(tooSmall.body.message).toContain('team of 2');
 
-    const mate = await server.newResident('Mate');
+    const mate = await suite.server.newResident('Mate');
     expect((await mate.post('/api/teams/join', { code: team.body.inviteCode })).status).toBe(200);
     const joined = await captain.post<Participation>(`/api/quests/${quest.id}/join`);
     expect(joined.status).toBe(200);

@@ -18,47 +18,35 @@ import {
   uniqueSuffix,
   type TestServer,
 } from '../support/harness';
-import type { TestClient } from '../support/client';
-import { connectSocket, nextEvent, type GameSocket } from './realtime-helpers';
+import { useTestServer } from '../support/use-server';
+import { nextEvent, useAreaSocket } from './realtime-helpers';
 import { createQuest, waitFor } from './quest-helpers';
 
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 describe('quest lifecycle jobs', () => {
-  let server: TestServer;
-  let officer: TestClient;
-  let socket: GameSocket;
-  beforeAll(async () => {
-    server = await startTestServer();
-    officer = await server.login(DEMO.officer);
-    socket = await connectSocket(server.url);
-    const ack = await socket.emitWithAck('area:join', { slug: 'oakfield' });
-    expect(ack.ok).toBe(true);
-  });
-  afterAll(async () => {
-    socket?.disconnect();
-    await server?.close();
-  });
+  const suite = useTestServer({ officer: true });
+  const area = useAreaSocket(suite);
 
   const actionsOf = async (questId: string) =>
-    (await server.handle.services.audit.forEntity('quest', questId)).map((a) => a.action);
+    (await suite.server.handle.services.audit.forEntity('quest', questId)).map((a) => a.action);
 
   it('activates at startsAt and closes at endsAt, each once, with events to the area', async () => {
-    const quest = await createQuest(officer, {
+    const quest = await createQuest(suite.officer, {
       startsAt: soon(1500),
       endsAt: soon(3000),
       publish: true,
     });
     expect(quest.status).toBe('published');
     const activated = nextEvent(
-      socket,
+      area.socket,
       'quest:updated',
       (e) => e.quest.id === quest.id && e.quest.status === 'active',
     );
-    const closed = nextEvent(socket, 'quest:closed', (e) => e.questId === quest.id);
+    const closed = nextEvent(area.socket, 'quest:closed', (e) => e.questId === quest.id);
     await activated;
     expect((await closed).areaId).toBe(quest.areaId);
-    const now = await officer.get<Quest>(`/api/quests/${quest.id}`);
+    const now = await suite.officer.get<Quest>(`/api/quests/${quest.id}`);
     expect(now.body.status).toBe('closed');
     const actions = await actionsOf(quest.id);
     expect(actions.filter((a) => a === 'quest.active')).toHaveLength(1);
@@ -66,9 +54,9 @@ describe('quest lifecycle jobs', () => {
   });
 
   it('moves the close job when endsAt is edited, earlier or later', async () => {
-    const quest = await createQuest(officer, { endsAt: soon(3600_000), publish: true });
+    const quest = await createQuest(suite.officer, { endsAt: soon(3600_000), publish: true });
     expect(quest.status).toBe('active');
-    const queue = server.handle.infra.jobs.queue('quest-lifecycle');
+    const queue = suite.server.handle.infra.jobs.queue('quest-lifecycle');
     const closeJob = () => queue.getJob(lifecycleJobId('close', quest.id));
     const dueAt = async () => {
       const job = await closeJob();
@@ -78,21 +66,21 @@ describe('quest lifecycle jobs', () => {
     expect(Math.abs((await dueAt())! - Date.parse(quest.endsAt))).toBeLessThan(5_000);
 
     const later = soon(2 * 3600_000);
-    await officer.patch(`/api/quests/${quest.id}`, { endsAt: later });
+    await suite.officer.patch(`/api/quests/${quest.id}`, { endsAt: later });
     expect(Math.abs((await dueAt())! - Date.parse(later))).toBeLessThan(5_000);
     expect(await (await closeJob())!.getState()).toBe('delayed');
 
-    const closed = nextEvent(socket, 'quest:closed', (e) => e.questId === quest.id);
-    const res = await officer.patch<Quest>(`/api/quests/${quest.id}`, { endsAt: soon(1500) });
+    const closed = nextEvent(area.socket, 'quest:closed', (e) => e.questId === quest.id);
+    const res = await suite.officer.patch<Quest>(`/api/quests/${quest.id}`, { endsAt: soon(1500) });
     expect(res.status).toBe(200);
     await closed;
-    expect((await officer.get<Quest>(`/api/quests/${quest.id}`)).body.status).toBe('closed');
+    expect((await suite.officer.get<Quest>(`/api/quests/${quest.id}`)).body.status).toBe('closed');
     expect((await actionsOf(quest.id)).filter((a) => a === 'quest.closed')).toHaveLength(1);
   });
 
   it('does not act on a close job that fires before endsAt; it waits again', async () => {
-    const quest = await createQuest(officer, { endsAt: soon(3600_000), publish: true });
-    const { infra, services } = server.handle;
+    const quest = await createQuest(suite.officer, { endsAt: soon(3600_000), publish: true });
+    const { infra, services } = suite.server.handle;
     const closeDef = services.quests.lifecycleJobs.close;
     // A stale job, as if endsAt had moved while the old job was already running.
     const job = await infra.jobs.add(
@@ -109,10 +97,10 @@ describe('quest lifecycle jobs', () => {
   });
 
   it('drops the jobs when a published quest goes back to draft', async () => {
-    const quest = await createQuest(officer, { startsAt: soon(3600_000), publish: true });
-    const queue = server.handle.infra.jobs.queue('quest-lifecycle');
+    const quest = await createQuest(suite.officer, { startsAt: soon(3600_000), publish: true });
+    const queue = suite.server.handle.infra.jobs.queue('quest-lifecycle');
     expect(await queue.getJob(lifecycleJobId('activate', quest.id))).toBeTruthy();
-    await officer.post(`/api/quests/${quest.id}/transition`, { to: 'draft' });
+    await suite.officer.post(`/api/quests/${quest.id}/transition`, { to: 'draft' });
     expect(await queue.getJob(lifecycleJobId('activate', quest.id))).toBeFalsy();
     expect(await queue.getJob(lifecycleJobId('close', quest.id))).toBeFalsy();
   });

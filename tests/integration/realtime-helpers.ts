@@ -1,14 +1,21 @@
 /** Typed Socket.IO clients for tests: connect with a test client's session, ack, await events. */
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import type {
   Ack,
   ClientToServerEvents,
+  LeaderboardPeriod,
+  LeaderboardResponse,
   ServerEventName,
   ServerToClientEvents,
+  Superpower,
 } from '@govcraft/shared';
 import { randomUUID } from 'node:crypto';
-import type { XpAwardedFact } from '@govcraft/server/lib/domain-events';
+import type { XpAwardedFact } from '@govcraft/server/features/progress/facts';
+import { loadDemoMap } from '@govcraft/server/seed/seed';
 import type { TestClient } from '../support/client';
+import { uniqueSuffix, type TestServer } from '../support/harness';
+import type { SuiteServer } from '../support/use-server';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Untyped = (...args: unknown[]) => void;
@@ -26,6 +33,32 @@ export async function connectSocket(url: string, as?: TestClient): Promise<GameS
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+/** A socket (signed in as `as`, if given) that disconnects when the current test ends. */
+export async function testSocket(url: string, as?: TestClient): Promise<GameSocket> {
+  const socket = await connectSocket(url, as);
+  onTestFinished(() => void socket.disconnect());
+  return socket;
+}
+
+/**
+ * An anonymous socket in an area's room for the whole describe block (after the suite's
+ * server is up), disconnected when the block ends.
+ */
+export function useAreaSocket(suite: Pick<SuiteServer, 'server'>, slug = 'oakfield') {
+  let socket: GameSocket | undefined;
+  beforeAll(async () => {
+    socket = await connectSocket(suite.server.url);
+    expect((await socket.emitWithAck('area:join', { slug })).ok).toBe(true);
+  });
+  afterAll(() => void socket?.disconnect());
+  return {
+    get socket(): GameSocket {
+      if (!socket) throw new Error('the area socket is not connected yet');
+      return socket;
+    },
+  };
 }
 
 /** Emits any event name with any payload (the server must cope) and waits for the ack. */
@@ -90,4 +123,58 @@ export function awardFact(
     },
     at,
   };
+}
+
+/** A new area on the demo map (a fresh one per test keeps leaderboards apart). */
+export async function freshArea(
+  server: TestServer,
+  name: string,
+  timezone = 'Europe/London',
+): Promise<{ slug: string; id: string }> {
+  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${uniqueSuffix()}`;
+  const area = await server.handle.services.areas.create(null, {
+    name: `${name} ${slug}`,
+    slug,
+    timezone,
+    boundary: loadDemoMap().boundary,
+  });
+  return { slug, id: area.id };
+}
+
+/** Pays XP through the real ledger (progress service) and announces it after commit. */
+export async function payXp(
+  server: TestServer,
+  areaId: string,
+  xp: number,
+  recipients: { userId: string; teamId: string | null }[],
+  superpower: Superpower = 'epic_meaning',
+): Promise<void> {
+  const { progress } = server.handle.services;
+  const facts = await server.handle.infra.db.transaction((tx) =>
+    progress.award(tx, {
+      evidenceId: randomUUID(),
+      questId: randomUUID(),
+      areaId,
+      xp,
+      superpowers: [superpower],
+      recipients,
+      reason: 'test award',
+    }),
+  );
+  await progress.announce(facts);
+}
+
+export type BoardAck = Ack & { board: LeaderboardResponse };
+
+/** Subscribes to an area's residents board and returns the ack with the current board. */
+export function subscribeBoard(
+  socket: GameSocket,
+  slug: string,
+  period: LeaderboardPeriod,
+): Promise<BoardAck> {
+  return rawEmit(socket, 'leaderboard:subscribe', {
+    slug,
+    scope: 'users',
+    period,
+  }) as Promise<BoardAck>;
 }

@@ -1,66 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  rooms,
-  type Ack,
-  type LeaderboardResponse,
-  type LeaderboardUpdateEvent,
-  type Team,
-} from '@govcraft/shared';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { rooms, type LeaderboardUpdateEvent, type Team } from '@govcraft/shared';
 import type { RealtimeServer } from '@govcraft/server/realtime/types';
-import { loadDemoMap } from '@govcraft/server/seed/seed';
-import { DEMO, startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
+import { DEMO, uniqueSuffix } from '../support/harness';
+import { useTestServer } from '../support/use-server';
 import type { TestClient } from '../support/client';
-import { collect, connectSocket, nextEvent, rawEmit, type GameSocket } from './realtime-helpers';
-
-type BoardAck = Ack & { board: LeaderboardResponse };
+import {
+  collect,
+  freshArea as freshAreaOn,
+  nextEvent,
+  payXp,
+  rawEmit,
+  subscribeBoard,
+  testSocket,
+  type GameSocket,
+} from './realtime-helpers';
 
 describe('realtime gateway', () => {
-  let server: TestServer;
-  const sockets: GameSocket[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(() => server?.close());
-
-  async function socketFor(client?: TestClient) {
-    const socket = await connectSocket(server.url, client);
-    sockets.push(socket);
-    return socket;
-  }
-
-  async function freshArea() {
-    const slug = `rt-${uniqueSuffix()}`;
-    const area = await server.handle.services.areas.create(null, {
-      name: `Realtime ${slug}`,
-      slug,
-      timezone: 'Europe/London',
-      boundary: loadDemoMap().boundary,
-    });
-    return { slug, id: area.id };
-  }
-
-  async function pay(areaId: string, userId: string, xp: number, teamId: string | null = null) {
-    const { progress } = server.handle.services;
-    const facts = await server.handle.infra.db.transaction((tx) =>
-      progress.award(tx, {
-        evidenceId: randomUUID(),
-        questId: randomUUID(),
-        areaId,
-        xp,
-        superpowers: ['epic_meaning'],
-        recipients: [{ userId, teamId }],
-        reason: 'test award',
-      }),
-    );
-    await progress.announce(facts);
-  }
+  const suite = useTestServer();
+  const socketFor = (client?: TestClient) => testSocket(suite.server.url, client);
+  const freshArea = () => freshAreaOn(suite.server, 'Realtime');
+  const pay = (areaId: string, userId: string, xp: number, teamId: string | null = null) =>
+    payXp(suite.server, areaId, xp, [{ userId, teamId }]);
 
   const roomSize = async (room: string) =>
-    (await server.handle.infra.io.in(room).fetchSockets()).length;
+    (await suite.server.handle.infra.io.in(room).fetchSockets()).length;
 
   it('types the server with the shared event maps', () => {
     const emitUpdate = (io: RealtimeServer, update: LeaderboardUpdateEvent) =>
@@ -78,7 +42,7 @@ describe('realtime gateway', () => {
   });
 
   it('answers bad events with error acks and keeps the socket usable', async () => {
-    const resident = await server.newResident();
+    const resident = await suite.server.newResident();
     const socket = await socketFor(resident);
 
     const unknown = await rawEmit(socket, 'hack:the:planet', { a: 1 });
@@ -98,7 +62,7 @@ describe('realtime gateway', () => {
     const ackOnly = await rawEmit(socket, 'team:join');
     expect(ackOnly).toMatchObject({ ok: false, error: 'validation' });
 
-    const captain = await server.newResident();
+    const captain = await suite.server.newResident();
     const team = await captain.post<Team>('/api/areas/oakfield/teams', {
       name: `Not Yours ${uniqueSuffix()}`,
     });
@@ -120,15 +84,11 @@ describe('realtime gateway', () => {
 
     // Still connected, still served.
     expect(socket.connected).toBe(true);
-    const good = (await rawEmit(socket, 'leaderboard:subscribe', {
-      slug: 'oakfield',
-      scope: 'users',
-      period: 'all',
-    })) as BoardAck;
+    const good = await subscribeBoard(socket, 'oakfield', 'all');
     expect(good.ok).toBe(true);
     expect(good.board.scope).toBe('users');
 
-    const officer = await server.login(DEMO.officer);
+    const officer = await suite.server.login(DEMO.officer);
     const officerSocket = await socketFor(officer);
     expect(await rawEmit(officerSocket, 'officers:join', { slug: 'oakfield' })).toMatchObject({
       ok: true,
@@ -137,15 +97,11 @@ describe('realtime gateway', () => {
 
   it('acks a subscription with the current board, then sends newer versions only', async () => {
     const area = await freshArea();
-    const r = await server.newResident('Lively');
+    const r = await suite.server.newResident('Lively');
     await r.post(`/api/areas/${area.slug}/join`);
     await pay(area.id, r.userId, 10);
     const socket = await socketFor(r);
-    const ack = (await rawEmit(socket, 'leaderboard:subscribe', {
-      slug: area.slug,
-      scope: 'users',
-      period: 'all',
-    })) as BoardAck;
+    const ack = await subscribeBoard(socket, area.slug, 'all');
     expect(ack.board.top).toEqual([{ rank: 1, id: r.userId, name: 'Lively', xp: 10 }]);
     expect(ack.board.me).toMatchObject({ rank: 1, xp: 10 });
 
@@ -163,15 +119,11 @@ describe('realtime gateway', () => {
 
   it('gives a reconnecting client the current board, and a closed socket leaves its rooms', async () => {
     const area = await freshArea();
-    const r = await server.newResident('Comeback');
+    const r = await suite.server.newResident('Comeback');
     await r.post(`/api/areas/${area.slug}/join`);
     const room = rooms.leaderboard(area.id, 'users', 'week');
     const first = await socketFor(r);
-    await rawEmit(first, 'leaderboard:subscribe', {
-      slug: area.slug,
-      scope: 'users',
-      period: 'week',
-    });
+    await subscribeBoard(first, area.slug, 'week');
     expect(await roomSize(room)).toBe(1);
     expect(await roomSize(rooms.user(r.userId))).toBe(1);
 
@@ -183,17 +135,13 @@ describe('realtime gateway', () => {
 
     await pay(area.id, r.userId, 42);
     const second = await socketFor(r);
-    const ack = (await rawEmit(second, 'leaderboard:subscribe', {
-      slug: area.slug,
-      scope: 'users',
-      period: 'week',
-    })) as BoardAck;
+    const ack = await subscribeBoard(second, area.slug, 'week');
     expect(ack.board.top.map((e) => e.xp)).toEqual([42]);
     expect(ack.board.version).toBeGreaterThan(0);
   });
 
   it('sends xp:awarded to the person and team:update to members in the team room', async () => {
-    const captain = await server.newResident('Captain');
+    const captain = await suite.server.newResident('Captain');
     const socket = await socketFor(captain);
     const created = await captain.post<Team>('/api/areas/oakfield/teams', {
       name: `Room Team ${uniqueSuffix()}`,
@@ -201,7 +149,7 @@ describe('realtime gateway', () => {
     expect(await rawEmit(socket, 'team:join', { teamId: created.body.id })).toMatchObject({
       ok: true,
     });
-    const joiner = await server.newResident('Joiner');
+    const joiner = await suite.server.newResident('Joiner');
     const update = nextEvent(socket, 'team:update', (u) => u.members.length === 2);
     await joiner.post('/api/teams/join', { code: created.body.inviteCode });
     expect((await update).members.map((m) => m.displayName)).toEqual(['Captain', 'Joiner']);
@@ -213,7 +161,7 @@ describe('realtime gateway', () => {
     await captain.delete(`/api/teams/${created.body.id}/members/${joiner.userId}`);
     await expect.poll(() => roomSize(rooms.team(created.body.id))).toBe(1);
 
-    const oakfield = await server.handle.services.areas.idOfSlug('oakfield');
+    const oakfield = await suite.server.handle.services.areas.idOfSlug('oakfield');
     const xp = nextEvent(socket, 'xp:awarded');
     await pay(oakfield, captain.userId, 30, created.body.id);
     expect(await xp).toMatchObject({ userId: captain.userId, amount: 30, totalXp: 30 });

@@ -1,9 +1,9 @@
 /** Storylines: communal progress from verified completions; each chapter unlocks once. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Participation, QuestPage, Storyline } from '@govcraft/shared';
-import { DEMO, startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
-import type { TestClient } from '../support/client';
-import { connectSocket, nextEvent, type GameSocket } from './realtime-helpers';
+import { uniqueSuffix } from '../support/harness';
+import { useTestServer } from '../support/use-server';
+import { nextEvent, useAreaSocket } from './realtime-helpers';
 import { createQuest, type ErrorBody } from './quest-helpers';
 
 const storylineBody = () => ({
@@ -18,23 +18,12 @@ const storylineBody = () => ({
 });
 
 describe('storylines', () => {
-  let server: TestServer;
-  let officer: TestClient;
-  let socket: GameSocket;
-  beforeAll(async () => {
-    server = await startTestServer();
-    officer = await server.login(DEMO.officer);
-    socket = await connectSocket(server.url);
-    expect((await socket.emitWithAck('area:join', { slug: 'oakfield' })).ok).toBe(true);
-  });
-  afterAll(async () => {
-    socket?.disconnect();
-    await server?.close();
-  });
+  const suite = useTestServer({ officer: true });
+  const area = useAreaSocket(suite);
 
   /** What the evidence feature does on a verified decision, through the real services. */
   async function verifyCompletion(questId: string, participation: Participation) {
-    const { infra, services } = server.handle;
+    const { infra, services } = suite.server.handle;
     await services.quests.setParticipationStatus(infra.db, participation.id, 'completed');
     await infra.events.publish('evidence.decided', [
       {
@@ -48,12 +37,12 @@ describe('storylines', () => {
   }
 
   it('seeds the demo with The Green Mile, its prologue open and the rest locked', async () => {
-    const list = await server
+    const list = await suite.server
       .client()
       .get<{ items: Storyline[] }>('/api/areas/oakfield/storylines');
     const green = list.body.items.find((s) => s.title === 'The Green Mile');
     expect(green?.chapters.map((c) => c.unlocked)).toEqual([true, false, false, false]);
-    const map = await server.client().get<QuestPage>('/api/areas/oakfield/quests?limit=500');
+    const map = await suite.server.client().get<QuestPage>('/api/areas/oakfield/quests?limit=500');
     const seeded = map.body.items.filter((q) => q.storylineId === green?.id);
     expect(seeded.length).toBeGreaterThanOrEqual(3);
     const demo = map.body.items.filter((q) => q.title !== 'Tidy the library garden');
@@ -64,12 +53,12 @@ describe('storylines', () => {
   });
 
   it('shows locked chapters by title and threshold only', async () => {
-    const created = await officer.post<Storyline>(
+    const created = await suite.officer.post<Storyline>(
       '/api/areas/oakfield/storylines',
       storylineBody(),
     );
     expect(created.status).toBe(201);
-    const seen = await server.client().get<Storyline>(`/api/storylines/${created.body.id}`);
+    const seen = await suite.server.client().get<Storyline>(`/api/storylines/${created.body.id}`);
     expect(seen.body.completed).toBe(0);
     expect(seen.body.chapters.map((c) => [c.title, c.threshold, c.unlocked, c.narrative])).toEqual([
       ['Prologue', 0, true, 'A few neighbours walk the path together.'],
@@ -80,10 +69,10 @@ describe('storylines', () => {
 
   it('unlocks each chapter once as verified completions cross its threshold', async () => {
     const storyline = (
-      await officer.post<Storyline>('/api/areas/oakfield/storylines', storylineBody())
+      await suite.officer.post<Storyline>('/api/areas/oakfield/storylines', storylineBody())
     ).body;
-    const quest = await createQuest(officer, { publish: true, storylineId: storyline.id });
-    const residents = await Promise.all([1, 2, 3].map(() => server.newResident()));
+    const quest = await createQuest(suite.officer, { publish: true, storylineId: storyline.id });
+    const residents = await Promise.all([1, 2, 3].map(() => suite.server.newResident()));
     const joined = await Promise.all(
       residents.map(
         async (r) => (await r.post<Participation>(`/api/quests/${quest.id}/join`)).body,
@@ -91,32 +80,33 @@ describe('storylines', () => {
     );
     const mine = (e: { storylineId: string }) => e.storylineId === storyline.id;
 
-    let event = nextEvent(socket, 'storyline:progress', mine);
+    let event = nextEvent(area.socket, 'storyline:progress', mine);
     await verifyCompletion(quest.id, joined[0]!);
     expect(await event).toMatchObject({ completed: 1, goal: 3, unlockedChapter: null });
 
-    event = nextEvent(socket, 'storyline:progress', mine);
+    event = nextEvent(area.socket, 'storyline:progress', mine);
     await verifyCompletion(quest.id, joined[1]!);
     expect(await event).toMatchObject({
       completed: 2,
       unlockedChapter: { position: 2, title: 'Halfway' },
     });
-    const halfway = (await server.client().get<Storyline>(`/api/storylines/${storyline.id}`)).body
-      .chapters[1]!;
+    const halfway = (await suite.server.client().get<Storyline>(`/api/storylines/${storyline.id}`))
+      .body.chapters[1]!;
     expect(halfway.narrative).toBe('The brambles are gone from the first half.');
 
     // The same decision delivered twice must not celebrate the chapter again.
-    event = nextEvent(socket, 'storyline:progress', mine);
+    event = nextEvent(area.socket, 'storyline:progress', mine);
     await verifyCompletion(quest.id, joined[1]!);
     expect(await event).toMatchObject({ completed: 2, unlockedChapter: null });
 
-    event = nextEvent(socket, 'storyline:progress', mine);
+    event = nextEvent(area.socket, 'storyline:progress', mine);
     await verifyCompletion(quest.id, joined[2]!);
     expect(await event).toMatchObject({ completed: 3, unlockedChapter: { position: 3 } });
-    const after = (await server.client().get<Storyline>(`/api/storylines/${storyline.id}`)).body;
+    const after = (await suite.server.client().get<Storyline>(`/api/storylines/${storyline.id}`))
+      .body;
     expect(after.completed).toBe(3);
     expect(after.chapters[1]!.unlockedAt).toBe(halfway.unlockedAt);
-    expect((await server.client().get(`/api/quests/${quest.id}`)).body).toMatchObject({
+    expect((await suite.server.client().get(`/api/quests/${quest.id}`)).body).toMatchObject({
       completions: 3,
     });
   });
@@ -124,18 +114,18 @@ describe('storylines', () => {
   it('refuses chapters out of order (400 naming the threshold) and residents (403)', async () => {
     const body = storylineBody();
     body.chapters[2]!.threshold = 1;
-    const res = await officer.post<ErrorBody>('/api/areas/oakfield/storylines', body);
+    const res = await suite.officer.post<ErrorBody>('/api/areas/oakfield/storylines', body);
     expect(res.status).toBe(400);
     expect(res.body.issues?.map((i) => i.path)).toEqual(['chapters.2.threshold']);
-    const resident = await server.newResident();
+    const resident = await suite.server.newResident();
     expect((await resident.post('/api/areas/oakfield/storylines', storylineBody())).status).toBe(
       403,
     );
   });
 
   it('refuses a quest tied to a storyline that does not exist (400 storylineId)', async () => {
-    const res = await officer.post<ErrorBody>('/api/areas/oakfield/quests', {
-      ...(await createQuest(officer)),
+    const res = await suite.officer.post<ErrorBody>('/api/areas/oakfield/quests', {
+      ...(await createQuest(suite.officer)),
       storylineId: crypto.randomUUID(),
     });
     expect(res.status).toBe(400);

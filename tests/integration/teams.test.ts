@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_TEAM_SIZE, type MyTeamResponse, type Team } from '@govcraft/shared';
-import { startTestServer, uniqueSuffix, type TestServer } from '../support/harness';
+import { uniqueSuffix } from '../support/harness';
+import { useTestServer } from '../support/use-server';
 import type { TestClient } from '../support/client';
 
 type Resident = TestClient & { userId: string };
 type ErrorBody = { error: string; issues?: { path: string }[] };
 
 describe('teams', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
+  const suite = useTestServer();
 
   const teamName = (base = 'Green Team') => `${base} ${uniqueSuffix()}`;
 
@@ -25,8 +22,18 @@ describe('teams', () => {
     return who.post<Team | ErrorBody>('/api/teams/join', { code });
   }
 
+  /** A new team of three: its captain, then two residents who joined by the invite code. */
+  async function teamOfThree() {
+    const captain = await suite.server.newResident();
+    const team = await createTeam(captain);
+    const [first, second] = [await suite.server.newResident(), await suite.server.newResident()];
+    await joinTeam(first, team.inviteCode!);
+    await joinTeam(second, team.inviteCode!);
+    return { captain, team, first, second };
+  }
+
   it('makes the creator captain and shows the invite code to members only', async () => {
-    const captain = await server.newResident('Cap');
+    const captain = await suite.server.newResident('Cap');
     const team = await createTeam(captain);
     expect(team.captainId).toBe(captain.userId);
     expect(team.members).toEqual([
@@ -34,7 +41,7 @@ describe('teams', () => {
     ]);
     expect(team.inviteCode).toMatch(/^[A-Z2-9]{10}$/);
 
-    const outsider = await server.newResident();
+    const outsider = await suite.server.newResident();
     const seen = await outsider.get<Team>(`/api/teams/${team.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.inviteCode).toBeNull();
@@ -44,11 +51,11 @@ describe('teams', () => {
     expect((await outsider.get<MyTeamResponse>('/api/areas/oakfield/teams/mine')).body.team).toBe(
       null,
     );
-    expect((await server.client().get(`/api/teams/${team.id}`)).status).toBe(401);
+    expect((await suite.server.client().get(`/api/teams/${team.id}`)).status).toBe(401);
   });
 
   it('moderates names: length, control characters, deny-list, unique per area ignoring case', async () => {
-    const r = await server.newResident();
+    const r = await suite.server.newResident();
     const bad = async (name: string) => {
       const res = await r.post<ErrorBody>('/api/areas/oakfield/teams', { name });
       expect(res.status, name).toBe(400);
@@ -63,7 +70,7 @@ describe('teams', () => {
     const ok = await createTeam(r, `Scunthorpe Savers ${uniqueSuffix()}`);
     expect(ok.name).toMatch(/^Scunthorpe Savers/);
 
-    const other = await server.newResident();
+    const other = await suite.server.newResident();
     const dup = await other.post<ErrorBody>('/api/areas/oakfield/teams', {
       name: ok.name.toUpperCase(),
     });
@@ -72,30 +79,30 @@ describe('teams', () => {
   });
 
   it('keeps a resident in at most one team per area', async () => {
-    const a = await server.newResident();
-    const b = await server.newResident();
+    const a = await suite.server.newResident();
+    const b = await suite.server.newResident();
     const teamA = await createTeam(a);
     const teamB = await createTeam(b);
     expect((await a.post('/api/areas/oakfield/teams', { name: teamName() })).status).toBe(409);
     expect((await joinTeam(a, teamB.inviteCode!)).status).toBe(409);
     expect((await joinTeam(a, teamA.inviteCode!)).status).toBe(409);
-    const teamOf = await server.handle.services.teams.teamOf(teamA.areaId, a.userId);
+    const teamOf = await suite.server.handle.services.teams.teamOf(teamA.areaId, a.userId);
     expect(teamOf).toEqual({ teamId: teamA.id, name: teamA.name, memberIds: [a.userId] });
   });
 
   it('refuses misused invite codes with 4xx and accepts a code in any case', async () => {
-    const captain = await server.newResident();
+    const captain = await suite.server.newResident();
     const team = await createTeam(captain);
-    const joiner = await server.newResident();
+    const joiner = await suite.server.newResident();
     const malformed = await joinTeam(joiner, 'not a code!');
     expect(malformed.status).toBe(400);
     expect((malformed.body as ErrorBody).issues?.[0]?.path).toBe('code');
     const unknown = await joinTeam(joiner, 'ZZZZZZZZZZ');
     expect(unknown.status).toBe(404);
     expect((unknown.body as ErrorBody).issues?.[0]?.path).toBe('code');
-    expect((await server.client().post('/api/teams/join', { code: team.inviteCode })).status).toBe(
-      401,
-    );
+    expect(
+      (await suite.server.client().post('/api/teams/join', { code: team.inviteCode })).status,
+    ).toBe(401);
     const joined = await joinTeam(joiner, team.inviteCode!.toLowerCase());
     expect(joined.status).toBe(200);
     expect((joined.body as Team).members.map((m) => m.userId)).toEqual([
@@ -105,13 +112,8 @@ describe('teams', () => {
   });
 
   it('gives captain rights to the captain only, and a rotated code retires the old one', async () => {
-    const captain = await server.newResident();
-    const team = await createTeam(captain);
-    const member = await server.newResident();
-    const third = await server.newResident();
-    await joinTeam(member, team.inviteCode!);
-    await joinTeam(third, team.inviteCode!);
-    const outsider = await server.newResident();
+    const { captain, team, first: member, second: third } = await teamOfThree();
+    const outsider = await suite.server.newResident();
 
     expect((await member.delete(`/api/teams/${team.id}/members/${third.userId}`)).status).toBe(403);
     expect(
@@ -145,12 +147,7 @@ describe('teams', () => {
   });
 
   it('hands captaincy to the longest-standing member on leave, and deletes an empty team', async () => {
-    const captain = await server.newResident();
-    const team = await createTeam(captain);
-    const first = await server.newResident();
-    const second = await server.newResident();
-    await joinTeam(first, team.inviteCode!);
-    await joinTeam(second, team.inviteCode!);
+    const { captain, team, first, second } = await teamOfThree();
 
     const left = await captain.post(`/api/teams/${team.id}/leave`);
     expect(left.body).toEqual({ teamDeleted: false, newCaptainId: first.userId });
@@ -169,26 +166,26 @@ describe('teams', () => {
   });
 
   it(`stops a team at ${MAX_TEAM_SIZE} members`, async () => {
-    const captain = await server.newResident();
+    const captain = await suite.server.newResident();
     const team = await createTeam(captain);
     const joiners: Resident[] = [];
-    for (let i = 1; i < MAX_TEAM_SIZE; i++) joiners.push(await server.newResident());
+    for (let i = 1; i < MAX_TEAM_SIZE; i++) joiners.push(await suite.server.newResident());
     // Joining at once: the row lock keeps the count right under concurrency.
     const results = await Promise.all(joiners.map((j) => joinTeam(j, team.inviteCode!)));
     expect(results.map((r) => r.status)).toEqual(joiners.map(() => 200));
-    const late = await server.newResident();
+    const late = await suite.server.newResident();
     const full = await joinTeam(late, team.inviteCode!);
     expect(full.status).toBe(409);
     expect((full.body as ErrorBody & { message: string }).message).toMatch(/full/);
-    const teamOf = await server.handle.services.teams.teamOf(team.areaId, captain.userId);
+    const teamOf = await suite.server.handle.services.teams.teamOf(team.areaId, captain.userId);
     expect(teamOf?.memberIds).toHaveLength(MAX_TEAM_SIZE);
   });
 
   it('writes an audit row for captain actions', async () => {
-    const captain = await server.newResident();
+    const captain = await suite.server.newResident();
     const team = await createTeam(captain);
     await captain.post(`/api/teams/${team.id}/invite-code`);
-    const entries = await server.handle.services.audit.forEntity('team', team.id);
+    const entries = await suite.server.handle.services.audit.forEntity('team', team.id);
     expect(entries.map((e) => e.action).sort()).toEqual(['team.create', 'team.rotate_code']);
   });
 });

@@ -5,19 +5,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rooms, type Ack, type LeaderboardResponse, type Team } from '@govcraft/shared';
+import { rooms, type Team } from '@govcraft/shared';
 import { startTestServer, type TestServer } from '../support/harness';
 import { TestClient } from '../support/client';
-import { connectSocket, nextEvent, rawEmit, type GameSocket } from './realtime-helpers';
+import { useTestServer } from '../support/use-server';
+import { checkIn } from './evidence-fixtures';
+import { nextEvent, payXp, rawEmit, subscribeBoard, testSocket } from './realtime-helpers';
 
 describe('two nodes', () => {
+  // Nodes behind one load balancer share the session secret, like they share Redis.
+  const SESSION_SECRET = `two-node-secret-${randomUUID()}`;
+  const a = useTestServer({ env: { ROLE: 'all', SESSION_SECRET } });
   let nodeA: TestServer;
   let nodeB: TestServer;
-  const sockets: GameSocket[] = [];
   beforeAll(async () => {
-    // Nodes behind one load balancer share the session secret, like they share Redis.
-    const SESSION_SECRET = `two-node-secret-${randomUUID()}`;
-    nodeA = await startTestServer({ env: { ROLE: 'all', SESSION_SECRET } });
+    nodeA = a.server;
     nodeB = await startTestServer({
       databaseUrl: nodeA.databaseUrl!,
       redisPrefix: nodeA.prefix,
@@ -25,11 +27,8 @@ describe('two nodes', () => {
       env: { ROLE: 'api', SESSION_SECRET },
     });
   });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await nodeB?.close();
-    await nodeA?.close();
-  });
+  // Registered after node A's hooks, so B closes first.
+  afterAll(() => nodeB?.close());
 
   it('delivers awards made on A to a client on B, and team changes made on B to a client on A', async () => {
     expect(nodeA.url).not.toBe(nodeB.url);
@@ -40,15 +39,10 @@ describe('two nodes', () => {
       const [name, value] = part.split('=');
       onA.setCookie(name!, value!);
     }
-    const socketB = await connectSocket(nodeB.url, resident);
-    const socketA = await connectSocket(nodeA.url, onA);
-    sockets.push(socketA, socketB);
+    const socketB = await testSocket(nodeB.url, resident);
+    const socketA = await testSocket(nodeA.url, onA);
 
-    const subscribed = (await rawEmit(socketB, 'leaderboard:subscribe', {
-      slug: 'oakfield',
-      scope: 'users',
-      period: 'all',
-    })) as Ack & { board: LeaderboardResponse };
+    const subscribed = await subscribeBoard(socketB, 'oakfield', 'all');
     expect(subscribed.ok).toBe(true);
 
     const areaId = await nodeA.handle.services.areas.idOfSlug('oakfield');
@@ -56,19 +50,7 @@ describe('two nodes', () => {
       u.top.some((e) => e.id === resident.userId && e.xp === 35),
     );
     const xp = nextEvent(socketB, 'xp:awarded');
-    const { progress } = nodeA.handle.services;
-    const facts = await nodeA.handle.infra.db.transaction((tx) =>
-      progress.award(tx, {
-        evidenceId: randomUUID(),
-        questId: randomUUID(),
-        areaId,
-        xp: 35,
-        superpowers: ['urgent_optimism'],
-        recipients: [{ userId: resident.userId, teamId: null }],
-        reason: 'two-node test',
-      }),
-    );
-    await progress.announce(facts);
+    await payXp(nodeA, areaId, 35, [{ userId: resident.userId, teamId: null }], 'urgent_optimism');
     const received = await update;
     expect(received.version).toBeGreaterThan(subscribed.board.version);
     expect(await xp).toMatchObject({ userId: resident.userId, amount: 35 });
@@ -93,13 +75,8 @@ describe('two nodes', () => {
 
   it('pays verified evidence sent to B (api) from the worker on A, live on B', async () => {
     const resident = await nodeB.newResident('Market Helper');
-    const socketB = await connectSocket(nodeB.url, resident);
-    sockets.push(socketB);
-    await rawEmit(socketB, 'leaderboard:subscribe', {
-      slug: 'oakfield',
-      scope: 'users',
-      period: 'week',
-    });
+    const socketB = await testSocket(nodeB.url, resident);
+    await subscribeBoard(socketB, 'oakfield', 'week');
     const quests = await resident.get<{
       items: { id: string; title: string; location: { lat: number; lng: number } }[];
     }>('/api/areas/oakfield/quests?limit=50');
@@ -111,20 +88,7 @@ describe('two nodes', () => {
       u.top.some((e) => e.id === resident.userId && e.xp === 50),
     );
     const xp = nextEvent(socketB, 'xp:awarded', (e) => e.questId === quest!.id);
-    const form = new FormData();
-    form.set(
-      'checkin',
-      JSON.stringify({
-        lat: quest!.location.lat,
-        lng: quest!.location.lng,
-        accuracyM: 8,
-        deviceTime: new Date().toISOString(),
-      }),
-    );
-    const sent = await resident.post<{ evidenceId: string }>(
-      `/api/quests/${quest!.id}/evidence`,
-      form,
-    );
+    const sent = await checkIn(resident, quest!.id, quest!.location);
     expect(sent.status).toBe(202);
     expect(await xp).toMatchObject({ userId: resident.userId, amount: 50 });
     expect((await update).top.find((e) => e.id === resident.userId)?.xp).toBe(50);

@@ -5,6 +5,6 @@ export type * from './types';
 
 /** Loads Phaser and the scenes on demand; resolves when the map has drawn. */
 export async function loadMap(setup: MapSetup): Promise<MapController> {
-  const { createMapGame } = await import('../scenes/game');
+  const { createMapGame } = await import('./scenes/game');
   return createMapGame(setup);
 }

@@ -137,12 +137,12 @@ export interface UploadProgress {
  * Multipart upload through XMLHttpRequest, because fetch cannot report upload progress
  * and the evidence form shows a progress bar while a photo goes up on a slow phone.
  */
-export function uploadForm<S extends z.ZodType>(
+export function uploadForm<S extends z.ZodType | null>(
   path: string,
   form: FormData,
   schema: S,
   onProgress: (p: UploadProgress) => void,
-): Promise<z.output<S>> {
+): Promise<Reply<S>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -165,7 +165,7 @@ export function uploadForm<S extends z.ZodType>(
       }
       if (xhr.status < 200 || xhr.status >= 300) return reject(toApiError(xhr.status, body));
       try {
-        resolve(parseReply(schema, body, path) as z.output<S>);
+        resolve(parseReply(schema, body, path) as Reply<S>);
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }

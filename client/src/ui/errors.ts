@@ -3,6 +3,7 @@
  * and the same message inline above the field it names. Server issues arrive with dotted
  * paths ("location.lat"); fields declare the paths they own with data-field.
  */
+import type { z } from 'zod';
 import { ApiError, type FieldIssue } from '../net/api';
 import { h } from './dom';
 
@@ -101,4 +102,32 @@ export function sentence(text: string): string {
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return sentence(err.message);
   return 'Something went wrong. Try again.';
+}
+
+/** zod issues → the API's {path, message} so local and server errors look the same. */
+export function issuesOf(error: z.ZodError): ApiError {
+  return new ApiError(
+    400,
+    'validation',
+    'Check the form',
+    error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  );
+}
+
+/** Problems found before anything is sent, shown exactly like the server's 400 issues. */
+export function formProblems(...issues: FieldIssue[]): ApiError {
+  return new ApiError(400, 'validation', 'Check the form', issues);
+}
+
+/** Fetches, then shows what came; a failure puts its message in `body` instead. */
+export async function loadOrExplain<T>(
+  body: Element,
+  fetch: () => Promise<T>,
+  show: (data: T) => void,
+): Promise<void> {
+  try {
+    show(await fetch());
+  } catch (err) {
+    body.replaceChildren(h('p', { class: 'empty-state' }, errorMessage(err)));
+  }
 }

@@ -2,8 +2,8 @@
  * Labelled GOV.UK-style form fields shared by the resident's proposal form and the
  * officer's quest form. `prefix` keeps element ids unique when both are on one page.
  */
-import type { Superpower } from '@govcraft/shared';
-import { h, uid } from './dom';
+import { SUPERPOWER_INFO, SUPERPOWERS, type Superpower } from '@govcraft/shared';
+import { h, uid, type Child } from './dom';
 
 type Attrs = Record<string, string | number | boolean>;
 
@@ -30,6 +30,15 @@ export function formFields(prefix: string) {
         h('textarea', { id, name, rows: 3, 'aria-describedby': `${id}-hint`, ...attrs }),
       );
     },
+    /** A group of controls under one legend; `name` is the path server issues use. */
+    fieldset(name: string, legend: string, ...children: (Child | Child[])[]) {
+      return h(
+        'fieldset',
+        { class: 'form-group', 'data-field': name },
+        h('legend', {}, legend),
+        ...children,
+      );
+    },
     checkbox(name: string, label: string, checked = false) {
       const id = uid(`${prefix}cb-${name}`);
       return h(
@@ -38,6 +47,39 @@ export function formFields(prefix: string) {
         h('input', { type: 'checkbox', id, name, checked }),
         label,
       );
+    },
+  };
+}
+
+/** One checkbox per superpower (`sp-<id>`), labelled by `labelOf`. */
+export function superpowerFieldset(
+  prefix: string,
+  legend: string,
+  labelOf: (s: Superpower) => string = (s) => SUPERPOWER_INFO[s].label,
+): HTMLFieldSetElement {
+  const { fieldset, checkbox } = formFields(prefix);
+  return fieldset(
+    'superpowers',
+    legend,
+    SUPERPOWERS.map((s) => checkbox(`sp-${s}`, labelOf(s))),
+  );
+}
+
+/** Reads and writes a form's controls by their name. */
+export function formValues(form: HTMLFormElement) {
+  const field = (name: string) => form.querySelector<HTMLInputElement>(`[name="${name}"]`);
+  return {
+    field,
+    /** The trimmed value; '' when there is no such control. */
+    text: (name: string) => (field(name)?.value ?? '').trim(),
+    checked: (name: string) => field(name)?.checked ?? false,
+    set(name: string, value: string | number) {
+      const el = field(name);
+      if (el) el.value = String(value);
+    },
+    setChecked(name: string, on: boolean) {
+      const el = field(name);
+      if (el) el.checked = on;
     },
   };
 }

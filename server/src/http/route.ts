@@ -1,33 +1,35 @@
 /**
- * Routes are declared, not wired by hand: one declaration gives the Express handler, the
- * zod parsing of params/query/body, the access check and the OpenAPI entry. So every route
- * is in the document and none can skip validation or the guard.
+ * Routes are declared, not wired by hand: a shared contract (path, params, query, body,
+ * response) plus the server's guard and handler gives the Express handler, the zod parsing,
+ * the access check and the OpenAPI entry at once. So every route is in the document, none
+ * can skip validation or the guard, and a handler cannot answer a shape its contract denies.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
-import type { AreaRole } from '@govcraft/shared';
+import type {
+  AreaRole,
+  BodyOf,
+  ParamsOf,
+  QueryOf,
+  ResponseOf,
+  RouteContract,
+} from '@govcraft/shared';
+import type { Actor } from '../features/accounts/actor';
 import { AppError } from '../lib/errors';
 import { parseOrThrow } from './validate';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type { HttpMethod } from '@govcraft/shared';
 
-/** The signed-in person making a request, as the guard resolved them. */
-export interface Actor {
-  userId: string;
-  isPlatformAdmin: boolean;
-}
+// Re-exported for the route files; the type belongs to accounts.
+export type { Actor };
 
 /** For routes whose access is not public: the guard has already refused anonymous callers. */
 export function userIdOf(actor: Actor | null): string {
-  if (!actor) throw new AppError('unauthenticated', 'sign in to do this');
-  return actor.userId;
+  return actorOf(actor).userId;
 }
 
-export interface ParsedInput<P, Q, B> {
-  params: P;
-  query: Q;
-  body: B;
+export function actorOf(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('unauthenticated', 'sign in to do this');
+  return actor;
 }
 
 /**
@@ -40,44 +42,57 @@ export type Access<P> =
   | { kind: 'platform-admin' }
   | { kind: 'area'; role: AreaRole; areaOf: (params: P) => Promise<string> };
 
+export const PUBLIC = { kind: 'public' } as const;
+export const SIGNED_IN = { kind: 'user' } as const;
+export const PLATFORM_ADMIN = { kind: 'platform-admin' } as const;
+
+export interface AreaLookup {
+  idOfSlug(slug: string): Promise<string>;
+}
+
+/** An area rule for routes under `/api/areas/:slug/…`. */
+export function areaOfSlug(areas: AreaLookup, role: AreaRole): Access<{ slug: string }> {
+  return { kind: 'area', role, areaOf: (params) => areas.idOfSlug(params.slug) };
+}
+
 export type RateLimitName = 'auth' | 'password' | 'evidence' | 'write';
 
-export interface RouteSpec<P, Q, B, R> {
-  method: HttpMethod;
-  /** Express path syntax: `/api/areas/:slug/quests`. */
-  path: string;
-  summary: string;
-  tags: string[];
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  /** `multipart` routes get their body from a multer middleware listed in `before`. */
-  bodyType?: 'json' | 'multipart';
-  /** Success status; defaults to 200 (204 sends no body). */
-  status?: number;
-  response: z.ZodType<R> | null;
-  /** Extra documented error statuses besides 400/401/403/404/500. */
-  errors?: number[];
-  access: Access<P>;
+/** What a handler receives: the parsed request typed by its contract, and who is asking. */
+export interface RouteInput<C> {
+  params: ParamsOf<C>;
+  query: QueryOf<C>;
+  body: BodyOf<C>;
+  actor: Actor | null;
+  req: Request;
+  res: Response;
+}
+
+/** A handler answers exactly what its contract's response schema describes. */
+export type RouteHandler<C> = (input: RouteInput<C>) => Promise<ResponseOf<C>>;
+
+/** The server's half of a route: everything the shared contract must not know. */
+export interface RouteGuard<C> {
+  access: Access<ParamsOf<C>>;
   rateLimit?: RateLimitName;
   /** Middleware that must run after the guard and before body parsing (e.g. multer). */
   before?: RequestHandler[];
-  handler: (
-    input: ParsedInput<P, Q, B> & { actor: Actor | null; req: Request; res: Response },
-  ) => Promise<R>;
+  handler: RouteHandler<C>;
 }
 
-// zod types are invariant in their input; the registry stores specs of any shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous route list
-export type AnyRouteSpec = RouteSpec<any, any, any, any>;
+/** A route of any contract, as the mounting and documenting code sees it: contract and guard. */
+export interface AnyRouteSpec extends RouteContract {
+  access: Access<never>;
+  rateLimit?: RateLimitName;
+  before?: RequestHandler[];
+  // Method syntax: a list holds handlers of many contracts.
+  handler(input: RouteInput<never>): Promise<unknown>;
+}
 
-export function defineRoute<
-  P = Record<string, never>,
-  Q = Record<string, never>,
-  B = undefined,
-  R = unknown,
->(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
-  return spec;
+export function defineRoute<C extends RouteContract>(
+  contract: C,
+  guard: RouteGuard<C>,
+): AnyRouteSpec {
+  return { ...contract, ...guard } as unknown as AnyRouteSpec;
 }
 
 /** What a route needs from the rest of the server to enforce access and rate limits. */
@@ -87,21 +102,21 @@ export interface RouteRuntime {
   rateLimit(name: RateLimitName, req: Request, actor: Actor | null): Promise<void>;
 }
 
-const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-
+/** Order: params → authenticate (401) → authorise (403) → rate limit (429) → query/body (400). */
 export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRouteSpec): void {
+  const { access } = spec;
   const guard: RequestHandler = async (req, res, next) => {
     try {
       const params = spec.params ? parseOrThrow(spec.params, req.params, 'params') : {};
       const actor =
-        spec.access.kind === 'public'
+        access.kind === 'public'
           ? await runtime.authenticate(req)
-          : await requireActor(runtime, req);
-      if (spec.access.kind === 'platform-admin' && !actor?.isPlatformAdmin) {
+          : actorOf(await runtime.authenticate(req));
+      if (access.kind === 'platform-admin' && !actor?.isPlatformAdmin) {
         throw new AppError('forbidden', 'only a platform administrator can do this');
       }
-      if (spec.access.kind === 'area' && actor) {
-        await runtime.authorise(actor, spec.access.role, await spec.access.areaOf(params));
+      if (access.kind === 'area' && actor) {
+        await runtime.authorise(actor, access.role, await access.areaOf(params as never));
       }
       if (spec.rateLimit) await runtime.rateLimit(spec.rateLimit, req, actor);
       res.locals.params = params;
@@ -115,14 +130,8 @@ export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRoute
     try {
       const query = spec.query ? parseOrThrow(spec.query, req.query, 'query') : {};
       const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : undefined;
-      const result = await spec.handler({
-        params: res.locals.params,
-        query,
-        body,
-        actor: res.locals.actor ?? null,
-        req,
-        res,
-      });
+      const input = { params: res.locals.params, query, body, req, res };
+      const result = await spec.handler({ ...input, actor: res.locals.actor ?? null } as never);
       if (res.headersSent) return;
       const status = spec.status ?? 200;
       if (status === 204 || spec.response === null) res.status(status).end();
@@ -133,70 +142,3 @@ export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRoute
   };
   router[spec.method](spec.path, guard, ...(spec.before ?? []), handle);
 }
-
-async function requireActor(runtime: RouteRuntime, req: Request): Promise<Actor> {
-  const actor = await runtime.authenticate(req);
-  if (!actor) throw new AppError('unauthenticated', 'sign in to do this');
-  return actor;
-}
-
-const jsonContent = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-
-export function documentRoute(registry: OpenAPIRegistry, spec: AnyRouteSpec): void {
-  const responses: RouteConfig['responses'] = {
-    [spec.status ?? 200]:
-      spec.response === null
-        ? { description: 'Done' }
-        : { description: 'Success', ...jsonContent(spec.response) },
-  };
-  const errorCodes = new Set([400, 500, ...(spec.errors ?? [])]);
-  if (spec.access.kind !== 'public') errorCodes.add(401);
-  if (spec.access.kind === 'area' || spec.access.kind === 'platform-admin') errorCodes.add(403);
-  if (spec.rateLimit) errorCodes.add(429);
-  for (const code of errorCodes) {
-    responses[code] = {
-      description: ERROR_DESCRIPTIONS[code] ?? 'Error',
-      ...jsonContent(errorSchema),
-    };
-  }
-  const request: RouteConfig['request'] = {};
-  // Param and query schemas are zod objects; the generator's type wants exactly that.
-  type ObjectSchema = NonNullable<NonNullable<RouteConfig['request']>['params']>;
-  if (spec.params) request.params = spec.params as unknown as ObjectSchema;
-  if (spec.query) request.query = spec.query as unknown as ObjectSchema;
-  if (spec.body) {
-    request.body =
-      spec.bodyType === 'multipart'
-        ? { content: { 'multipart/form-data': { schema: spec.body } } }
-        : { content: { 'application/json': { schema: spec.body } } };
-  }
-  registry.registerPath({
-    method: spec.method,
-    path: toOpenApiPath(spec.path),
-    summary: spec.summary,
-    tags: spec.tags,
-    ...(spec.access.kind === 'public' ? {} : { security: [{ session: [] }] }),
-    request,
-    responses,
-  });
-}
-
-const errorSchema = z.object({
-  error: z.string(),
-  message: z.string().optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  requestId: z.string().optional(),
-});
-
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input; `issues` names each field',
-  401: 'Not signed in, or wrong credentials',
-  403: 'Signed in but not allowed',
-  404: 'Not found',
-  409: 'Conflict with the current state',
-  413: 'Too large',
-  415: 'Unsupported content type',
-  429: 'Too many attempts; see Retry-After',
-  500: 'Unexpected error; quote the requestId',
-  503: 'A dependency is down',
-};

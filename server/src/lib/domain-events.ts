@@ -1,41 +1,34 @@
 /**
- * In-process domain events, published after a transaction commits. The one place where
- * features react to each other's facts (a verified evidence feeds the ledger's listeners:
- * leaderboards, storylines, realtime) without importing each other's internals.
+ * In-process domain events, published after a transaction commits: the way features react
+ * to each other's facts (a verified evidence feeds the ledger's listeners: leaderboards,
+ * storylines) without calling upward.
  */
-import type { Superpower } from '@govcraft/shared';
+import type { EvidenceDecidedFact } from '../features/evidence/facts';
+import type { XpAwardedFact } from '../features/progress/facts';
+import type { TeamDeletedFact } from '../features/teams/facts';
 import type { Logger } from './logger';
 
-export interface XpAwardedFact {
-  userId: string;
-  teamId: string | null;
-  areaId: string;
-  questId: string;
-  evidenceId: string;
-  amount: number;
-  bySuperpower: Record<Superpower, number>;
-  /** Ledger commit time; weekly boards key on it. */
-  at: Date;
-}
-
+/**
+ * Every event and its payload. Each fact type lives with the feature that publishes it;
+ * each listener is declared in the `listeners` of the feature that reacts.
+ */
 export interface DomainEventMap {
-  /** One row per paid member, after the ledger transaction committed. */
+  /** One row per paid member, after the ledger transaction committed (progress). */
   'xp.awarded': XpAwardedFact[];
-  /** Evidence that reached a decision, after the transaction that recorded it committed. */
+  /** Evidence that reached a decision, after the transaction that recorded it (evidence). */
   'evidence.decided': EvidenceDecidedFact[];
+  /** A team whose last member left, after the transaction that deleted it (teams). */
+  'team.deleted': TeamDeletedFact;
 }
 
-export interface EvidenceDecidedFact {
-  evidenceId: string;
-  questId: string;
-  areaId: string;
-  userId: string;
-  status: 'verified' | 'rejected' | 'needs_review';
-}
+export type DomainEventName = keyof DomainEventMap;
 
-type Listener<K extends keyof DomainEventMap> = (
+export type Listener<K extends DomainEventName> = (
   payload: DomainEventMap[K],
 ) => Promise<void> | void;
+
+/** At most one listener per event per feature, as a feature module declares them. */
+export type Listeners = { [K in DomainEventName]?: Listener<K> };
 
 export class DomainEvents {
   private readonly listeners = new Map<keyof DomainEventMap, Listener<keyof DomainEventMap>[]>();

@@ -1,21 +1,21 @@
 export const DEMO_AREA_SLUG = 'oakfield';
 export const DEMO_PASSWORD = 'oakfield-demo-2026';
 
+type DemoRole = 'officer' | 'resident' | 'admin';
+
+/** A demo account; its email is `<key>@oakfield.example`. */
+const demoAccount = <K extends string>(key: K, displayName: string, role: DemoRole) => ({
+  key,
+  displayName,
+  email: `${key}@oakfield.example` as const,
+  role,
+});
+
 export const demoAccounts = [
-  {
-    key: 'officer',
-    displayName: 'Priya (Council officer)',
-    email: 'officer@oakfield.example',
-    role: 'officer',
-  },
-  { key: 'amara', displayName: 'Amara', email: 'amara@oakfield.example', role: 'resident' },
-  { key: 'ben', displayName: 'Ben', email: 'ben@oakfield.example', role: 'resident' },
-  {
-    key: 'admin',
-    displayName: 'Sam (Council admin)',
-    email: 'admin@oakfield.example',
-    role: 'admin',
-  },
+  demoAccount('officer', 'Priya (Council officer)', 'officer'),
+  demoAccount('amara', 'Amara', 'resident'),
+  demoAccount('ben', 'Ben', 'resident'),
+  demoAccount('admin', 'Sam (Council admin)', 'admin'),
 ] as const;
 
 /** Named spots in Oakfield, [lng, lat]; quests are placed at them. */

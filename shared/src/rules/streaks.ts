@@ -1,30 +1,9 @@
-/** ISO-8601 week key such as "2026-W48" (weeks start Monday, week 1 holds the first Thursday). */
-export function isoWeekKey(date: Date): string {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day); // the Thursday of this week decides the year
-  const yearStart = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
-  const week = Math.ceil(((d.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
+import { weekIdBefore, weekIdOf } from './calendar';
 
-/** Monday 00:00 UTC of the ISO week after `date`: when weekly boards reset. */
-export function nextIsoWeekStart(date: Date): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + (8 - day));
-  return d;
-}
-
-function previousWeekKey(key: string): string {
-  const [y, w] = key.split('-W').map(Number) as [number, number];
-  // The Thursday of week w, minus seven days, names the previous week.
-  const jan4 = new Date(Date.UTC(y, 0, 4));
-  const mondayW1 = new Date(jan4);
-  mondayW1.setUTCDate(jan4.getUTCDate() - ((jan4.getUTCDay() || 7) - 1));
-  const thursday = new Date(mondayW1);
-  thursday.setUTCDate(mondayW1.getUTCDate() + (w - 1) * 7 + 3 - 7);
-  return isoWeekKey(thursday);
+/** When something counted for a streak happened, and the time zone of the area it happened in. */
+export interface ZonedInstant {
+  at: Date;
+  timeZone: string;
 }
 
 export interface Streak {
@@ -34,25 +13,42 @@ export interface Streak {
 }
 
 /**
- * Streak in weeks from the dates of verified quests. A streak stays alive through the
- * current week until it ends, so a resident who played last week is not shown zero on Monday.
+ * Runs of consecutive periods among `periods` (any ids, such as week ids or civil dates),
+ * where `previous` names the period before one: the longest run, and the run ending at
+ * `latest` or, when `latest` is empty so far, at the period before it.
  */
-export function weeklyStreak(verifiedAt: readonly Date[], now: Date): Streak {
-  const weeks = new Set(verifiedAt.map(isoWeekKey));
-  if (weeks.size === 0) return { current: 0, longest: 0 };
-  const sorted = [...weeks].sort();
+export function consecutiveRuns(
+  periods: ReadonlySet<string>,
+  latest: string,
+  previous: (period: string) => string,
+): Streak {
+  if (periods.size === 0) return { current: 0, longest: 0 };
+  const sorted = [...periods].sort();
   let longest = 1;
   let run = 1;
   for (let i = 1; i < sorted.length; i++) {
-    run = previousWeekKey(sorted[i]!) === sorted[i - 1] ? run + 1 : 1;
+    run = previous(sorted[i]!) === sorted[i - 1] ? run + 1 : 1;
     longest = Math.max(longest, run);
   }
-  let cursor = isoWeekKey(now);
-  if (!weeks.has(cursor)) cursor = previousWeekKey(cursor);
+  let cursor = periods.has(latest) ? latest : previous(latest);
   let current = 0;
-  while (weeks.has(cursor)) {
+  while (periods.has(cursor)) {
     current++;
-    cursor = previousWeekKey(cursor);
+    cursor = previous(cursor);
   }
   return { current, longest };
+}
+
+/**
+ * Streak in weeks from the verified quests. Each one counts in the ISO week of the area it
+ * was done in, and "this week" is the week of the area of the most recent one, so a
+ * Sunday-evening quest counts in that Sunday's week wherever the area is. A streak stays
+ * alive through the current week until it ends, so a resident who played last week is not
+ * shown zero on Monday.
+ */
+export function weeklyStreak(verified: readonly ZonedInstant[], now: Date): Streak {
+  if (verified.length === 0) return { current: 0, longest: 0 };
+  const latest = verified.reduce((a, b) => (b.at > a.at ? b : a));
+  const weeks = new Set(verified.map((v) => weekIdOf(v.at, v.timeZone)));
+  return consecutiveRuns(weeks, weekIdOf(now, latest.timeZone), weekIdBefore);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZPlainText, ZSlug } from './common';
-import { ZAreaRole, ZSuperpower } from './domain';
+import { ZAreaRole, ZXpBySuperpower } from './domain';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
@@ -58,7 +58,7 @@ export const ZProgressSummary = z.object({
   level: z.number().int(),
   levelStartXp: z.number().int(),
   nextLevelXp: z.number().int(),
-  bySuperpower: z.record(ZSuperpower, z.number().int()),
+  bySuperpower: ZXpBySuperpower,
   streakWeeks: z.number().int(),
   longestStreakWeeks: z.number().int(),
   questsCompleted: z.number().int(),
@@ -84,3 +84,6 @@ export const ZPublicProfile = z.object({
 export type PublicProfile = z.infer<typeof ZPublicProfile>;
 
 export const ZUserIdParams = z.object({ userId: ZId });
+
+/** GET /api/me/export: every table's rows about the caller, keyed by what they are. */
+export const ZMyDataExport = z.record(z.string(), z.unknown());

@@ -78,6 +78,8 @@ export const ZInviteResponse = z.object({
 export const ZAcceptInviteRequest = z.object({ code: z.string().min(10).max(100) });
 
 export const ZSetRoleRequest = z.object({ role: ZAreaRole });
+export const ZSetRoleResponse = z.object({ userId: ZId, role: ZAreaRole });
+export const ZJoinAreaResponse = z.object({ role: ZAreaRole });
 export const ZAreaMemberParams = z.object({ slug: ZSlug, userId: ZId });
 
 export const ZAreaMember = z.object({

@@ -10,6 +10,9 @@ export const SUPERPOWERS = [
 export const ZSuperpower = z.enum(SUPERPOWERS);
 export type Superpower = z.infer<typeof ZSuperpower>;
 
+/** XP split over the superpowers that earned it. */
+export const ZXpBySuperpower = z.record(ZSuperpower, z.number().int());
+
 /** Roles inside one area, weakest first; a role includes the powers of those before it. */
 export const AREA_ROLES = ['resident', 'moderator', 'officer', 'admin'] as const;
 export const ZAreaRole = z.enum(AREA_ROLES);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ZId, ZSlug } from './common';
-import { ZEvidenceStatus, ZSuperpower } from './domain';
+import { ZEvidenceStatus, ZXpBySuperpower } from './domain';
 import { ZBBoxText } from './geo';
 import { ZQuest } from './quests';
 
@@ -17,6 +17,15 @@ export const ZCheckResult = z.object({
   score: z.number().min(0).max(1).optional(),
 });
 export type CheckResult = z.infer<typeof ZCheckResult>;
+
+/** Where verification left an evidence; the evidence and its status event both carry it. */
+export const ZEvidenceVerdict = z.object({
+  status: ZEvidenceStatus,
+  checks: z.array(ZCheckResult),
+  score: z.number().nullable(),
+  /** Why it is not (yet) verified, in plain words; null once verified. */
+  reason: z.string().nullable(),
+});
 
 export const ZLeaderboardScope = z.enum(['users', 'teams']);
 export type LeaderboardScope = z.infer<typeof ZLeaderboardScope>;
@@ -37,14 +46,7 @@ export const ZQuestPublishedEvent = z.object({ quest: ZQuest });
 export const ZQuestUpdatedEvent = z.object({ quest: ZQuest });
 export const ZQuestClosedEvent = z.object({ questId: ZId, areaId: ZId });
 
-export const ZEvidenceStatusEvent = z.object({
-  evidenceId: ZId,
-  questId: ZId,
-  status: ZEvidenceStatus,
-  checks: z.array(ZCheckResult),
-  score: z.number().nullable(),
-  reason: z.string().nullable(),
-});
+export const ZEvidenceStatusEvent = ZEvidenceVerdict.extend({ evidenceId: ZId, questId: ZId });
 export type EvidenceStatusEvent = z.infer<typeof ZEvidenceStatusEvent>;
 
 export const ZXpAwardedEvent = z.object({
@@ -52,7 +54,7 @@ export const ZXpAwardedEvent = z.object({
   evidenceId: ZId,
   questId: ZId,
   amount: z.number().int(),
-  bySuperpower: z.record(ZSuperpower, z.number().int()),
+  bySuperpower: ZXpBySuperpower,
   totalXp: z.number().int(),
   level: z.number().int(),
 });

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZPlainText } from './common';
-import { ZEvidenceStatus } from './domain';
-import { ZCheckResult } from './events';
+import { ZEvidenceVerdict } from './events';
 import { ZLat, ZLng } from './geo';
 
 export const EVIDENCE_TEXT_MAX = 2000;
@@ -61,11 +60,7 @@ export const ZEvidence = z.object({
   areaId: ZId,
   userId: ZId,
   teamId: ZId.nullable(),
-  status: ZEvidenceStatus,
-  checks: z.array(ZCheckResult),
-  score: z.number().nullable(),
-  /** Why it is not (yet) verified, in plain words; null once verified. */
-  reason: z.string().nullable(),
+  ...ZEvidenceVerdict.shape,
   checkin: ZCheckin.nullable(),
   text: z.string().nullable(),
   /** Relative URL of the re-encoded photo, or null when none was sent. */

@@ -3,8 +3,13 @@
  * realtime contract in events.ts because `leaderboard:update` carries the same rows.
  */
 import { z } from 'zod';
-import { ZId, ZIsoDateTime } from './common';
-import { ZLeaderboardEntry, ZLeaderboardPeriod, ZLeaderboardScope } from './events';
+import { ZIsoDateTime } from './common';
+import {
+  ZLeaderboardEntry,
+  ZLeaderboardPeriod,
+  ZLeaderboardScope,
+  ZLeaderboardUpdateEvent,
+} from './events';
 
 export const LEADERBOARD_MAX_LIMIT = 100;
 /** Rows a live `leaderboard:update` carries. */
@@ -25,15 +30,10 @@ export const ZLeaderboardMe = z.object({
 });
 export type LeaderboardMe = z.infer<typeof ZLeaderboardMe>;
 
-export const ZLeaderboardResponse = z.object({
-  areaId: ZId,
-  scope: ZLeaderboardScope,
-  period: ZLeaderboardPeriod,
-  /** Monotonic per board; matches `leaderboard:update.version`. */
-  version: z.number().int(),
-  /** When the weekly boards start again (Monday 00:00 UTC). */
+/** The board over HTTP: what `leaderboard:update` carries, plus the reset time and your row. */
+export const ZLeaderboardResponse = ZLeaderboardUpdateEvent.extend({
+  /** When the weekly boards start again: Monday 00:00 in the area's time zone. */
   weekResetsAt: ZIsoDateTime,
-  top: z.array(ZLeaderboardEntry),
   /** Your row (or your team's): null when signed out or not on this board yet. */
   me: ZLeaderboardMe.nullable(),
 });

@@ -142,6 +142,7 @@ export const ZManageQuestsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ManageQuestsQuery = z.infer<typeof ZManageQuestsQuery>;
+export const ZProposalsQuery = ZManageQuestsQuery.omit({ status: true });
 
 export const PARTICIPATION_STATUSES = ['joined', 'submitted', 'completed', 'left'] as const;
 export const ZParticipationStatus = z.enum(PARTICIPATION_STATUSES);

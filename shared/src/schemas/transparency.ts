@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ZId, ZIsoDateTime, ZSlug } from './common';
-import { ZQuestStatus, ZSuperpower } from './domain';
+import { ZQuestStatus, ZSuperpower, ZXpBySuperpower } from './domain';
 
 const ZCount = z.number().int().min(0);
 
@@ -69,7 +69,7 @@ export const ZDashboard = z.object({
   /** Teams with a verified evidence in the window. */
   activeTeams: ZCount,
   totalVerified: ZCount,
-  xpBySuperpower: z.record(ZSuperpower, z.number().int()),
+  xpBySuperpower: ZXpBySuperpower,
   /** The quests with the most verified completions (the busiest places). */
   topPlaces: z.array(ZTopPlace),
   socialValue: ZSocialValueSummary,
@@ -108,6 +108,8 @@ export const ZOpenDataQuests = z.object({
   quests: z.array(ZOpenDataQuest),
 });
 export type OpenDataQuests = z.infer<typeof ZOpenDataQuests>;
+/** quests.csv: the same rows as CSV text. */
+export const ZOpenDataQuestsCsv = z.string();
 
 /** Columns of quests.csv, in order; the JSON uses the same names. */
 export const OPEN_DATA_QUEST_COLUMNS = [

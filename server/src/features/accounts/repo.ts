@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { areaMemberships, areas, users } from '../../db/schema';
 
@@ -16,23 +16,20 @@ export async function insertUser(
   return rows[0] ?? null;
 }
 
-export async function findActiveUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
+/** The one user matching `match` that has not deleted their account, or null. */
+async function findActiveUser(db: DbOrTx, match: SQL): Promise<UserRow | null> {
   const rows = await db
     .select()
     .from(users)
-    .where(and(eq(users.email, email), isNull(users.deletedAt)))
+    .where(and(match, isNull(users.deletedAt)))
     .limit(1);
   return rows[0] ?? null;
 }
 
-export async function findActiveUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, id), isNull(users.deletedAt)))
-    .limit(1);
-  return rows[0] ?? null;
-}
+export const findActiveUserByEmail = (db: DbOrTx, email: string) =>
+  findActiveUser(db, eq(users.email, email));
+
+export const findActiveUserById = (db: DbOrTx, id: string) => findActiveUser(db, eq(users.id, id));
 
 export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
   const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);

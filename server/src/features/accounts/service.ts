@@ -10,14 +10,10 @@ import { AREA_ROLES } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { AppError, forbidden } from '../../lib/errors';
-import type { Actor } from '../../http/route';
 import type { RateLimits } from '../../http/rate-limit';
+import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import * as repo from './repo';
-
-/** Features that hold personal data register how to erase and export it. */
-export type PersonalDataEraser = (tx: DbOrTx, userId: string) => Promise<void>;
-export type PersonalDataExporter = (userId: string) => Promise<unknown>;
 
 export interface AccountsDeps {
   rateLimits: RateLimits;
@@ -32,8 +28,6 @@ export function createAccountsService(
   infra: Pick<Infra, 'db' | 'config' | 'clock'>,
   deps: AccountsDeps,
 ) {
-  const erasers: PersonalDataEraser[] = [];
-  const exporters = new Map<string, PersonalDataExporter>();
   // Hashing a fixed password for unknown emails makes both answers cost the same.
   let dummyHash: Promise<string> | null = null;
   const dummy = () =>
@@ -66,17 +60,28 @@ export function createAccountsService(
     return user;
   }
 
-  async function changePassword(userId: string, input: ChangePasswordRequest) {
+  /** Refuses with a 401 on `field` unless `password` is the signed-in account's own. */
+  async function checkOwnPassword(
+    userId: string,
+    password: string,
+    field: 'password' | 'currentPassword',
+    message: string,
+  ): Promise<void> {
     const user = await repo.findActiveUserById(infra.db, userId);
-    if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw new AppError(
-        'invalid_credentials',
-        'currentPassword: that is not your current password',
-        {
-          issues: [{ path: 'currentPassword', message: 'that is not your current password' }],
-        },
-      );
+    if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
+      throw new AppError('invalid_credentials', `${field}: ${message}`, {
+        issues: [{ path: field, message }],
+      });
     }
+  }
+
+  async function changePassword(userId: string, input: ChangePasswordRequest) {
+    await checkOwnPassword(
+      userId,
+      input.currentPassword,
+      'currentPassword',
+      'that is not your current password',
+    );
     await repo.updatePasswordHash(
       infra.db,
       userId,
@@ -119,25 +124,14 @@ export function createAccountsService(
     };
   }
 
-  async function exportData(userId: string) {
-    const profile = await me(userId);
-    const sections: Record<string, unknown> = {};
-    for (const [name, exporter] of exporters) sections[name] = await exporter(userId);
-    return { exportedAt: infra.clock.now().toISOString(), profile, ...sections };
-  }
+  /** Deleting an account asks for its password again. */
+  const confirmPassword = (userId: string, password: string) =>
+    checkOwnPassword(userId, password, 'password', 'that is not your password');
 
-  async function deleteAccount(userId: string, password: string) {
-    const user = await repo.findActiveUserById(infra.db, userId);
-    if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
-      throw new AppError('invalid_credentials', 'password: that is not your password', {
-        issues: [{ path: 'password', message: 'that is not your password' }],
-      });
-    }
-    await infra.db.transaction(async (tx) => {
-      for (const erase of erasers) await erase(tx, userId);
-      await repo.deleteMembershipsOf(tx, userId);
-      await repo.anonymiseUser(tx, userId, infra.clock.now());
-    });
+  /** The account's own part of a deletion, inside the caller's transaction. */
+  async function eraseAccount(tx: DbOrTx, userId: string): Promise<void> {
+    await repo.deleteMembershipsOf(tx, userId);
+    await repo.anonymiseUser(tx, userId, infra.clock.now());
   }
 
   return {
@@ -148,15 +142,12 @@ export function createAccountsService(
     roleIn,
     authorise,
     me,
-    exportData,
-    deleteAccount,
+    confirmPassword,
+    eraseAccount,
     /** Platform admins create areas; granted by the seed (demo) or `npm run admin:grant`. */
     grantPlatformAdmin: (userId: string) => repo.setPlatformAdmin(infra.db, userId, true),
     displayNameOf: async (userId: string) =>
       (await repo.findUserById(infra.db, userId))?.displayName ?? null,
-    registerEraser: (eraser: PersonalDataEraser) => void erasers.push(eraser),
-    registerExporter: (name: string, exporter: PersonalDataExporter) =>
-      void exporters.set(name, exporter),
   };
 }
 export type AccountsService = ReturnType<typeof createAccountsService>;

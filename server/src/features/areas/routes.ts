@@ -1,137 +1,58 @@
+import { areasContracts as api } from '@govcraft/shared';
 import {
-  ZAcceptInviteRequest,
-  ZArea,
-  ZAreaList,
-  ZAreaMemberList,
-  ZAreaMemberParams,
-  ZAreaMembership,
-  ZAreaRole,
-  ZAuditPage,
-  ZAuditQuery,
-  ZCreateAreaRequest,
-  ZCreateInviteRequest,
-  ZInviteResponse,
-  ZMapFeatures,
-  ZSetRoleRequest,
-  ZSlugParams,
-} from '@govcraft/shared';
-import { z } from 'zod';
-import { defineRoute, userIdOf, type AnyRouteSpec } from '../../http/route';
+  areaOfSlug,
+  defineRoute,
+  PLATFORM_ADMIN,
+  PUBLIC,
+  SIGNED_IN,
+  userIdOf,
+  type AnyRouteSpec,
+} from '../../http/route';
 import type { AuditService } from '../audit/service';
 import type { AreasService } from './service';
 
 export function areasRoutes(areas: AreasService, audit: AuditService): AnyRouteSpec[] {
-  const areaOfSlug = (p: { slug: string }) => areas.idOfSlug(p.slug);
   return [
-    defineRoute({
-      method: 'get',
-      path: '/api/areas',
-      summary: 'Every area (council) on this server',
-      tags: ['areas'],
-      response: ZAreaList,
-      access: { kind: 'public' },
+    defineRoute(api.listAreas, {
+      access: PUBLIC,
       handler: async () => ({ items: await areas.list() }),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/areas',
-      summary: 'Create an area with its boundary (platform admins)',
-      tags: ['areas'],
-      body: ZCreateAreaRequest,
-      status: 201,
-      response: ZArea,
-      errors: [409],
-      access: { kind: 'platform-admin' },
+    defineRoute(api.createArea, {
+      access: PLATFORM_ADMIN,
       handler: ({ actor, body }) => areas.create(userIdOf(actor), body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug',
-      summary: 'One area',
-      tags: ['areas'],
-      params: ZSlugParams,
-      response: ZArea,
-      errors: [404],
-      access: { kind: 'public' },
+    defineRoute(api.getArea, {
+      access: PUBLIC,
       handler: ({ params }) => areas.bySlug(params.slug),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/map',
-      summary: "The area's map drawing (streets, parks, landmarks) as GeoJSON",
-      tags: ['areas'],
-      params: ZSlugParams,
-      response: ZMapFeatures,
-      errors: [404],
-      access: { kind: 'public' },
+    defineRoute(api.getAreaMap, {
+      access: PUBLIC,
       handler: ({ params }) => areas.mapFeatures(params.slug),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/areas/:slug/join',
-      summary: 'Join an area as a resident',
-      tags: ['areas'],
-      params: ZSlugParams,
-      response: z.object({ role: ZAreaRole }),
-      errors: [404],
-      access: { kind: 'user' },
+    defineRoute(api.joinArea, {
+      access: SIGNED_IN,
       handler: ({ actor, params }) => areas.join(userIdOf(actor), params.slug),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/members',
-      summary: "The area's members and their roles (officers)",
-      tags: ['areas'],
-      params: ZSlugParams,
-      response: ZAreaMemberList,
-      access: { kind: 'area', role: 'officer', areaOf: areaOfSlug },
+    defineRoute(api.listAreaMembers, {
+      access: areaOfSlug(areas, 'officer'),
       handler: async ({ params }) => ({ items: await areas.members(params.slug) }),
     }),
-    defineRoute({
-      method: 'put',
-      path: '/api/areas/:slug/members/:userId/role',
-      summary: "Change a member's role (area admins); audit-logged",
-      tags: ['areas'],
-      params: ZAreaMemberParams,
-      body: ZSetRoleRequest,
-      response: z.object({ userId: z.string(), role: ZAreaRole }),
-      access: { kind: 'area', role: 'admin', areaOf: areaOfSlug },
+    defineRoute(api.setMemberRole, {
+      access: areaOfSlug(areas, 'admin'),
       handler: ({ actor, params, body }) =>
         areas.setRole(userIdOf(actor), params.slug, params.userId, body.role),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/areas/:slug/invites',
-      summary: 'Invite an officer, moderator or admin (area admins)',
-      tags: ['areas'],
-      params: ZSlugParams,
-      body: ZCreateInviteRequest,
-      status: 201,
-      response: ZInviteResponse,
-      access: { kind: 'area', role: 'admin', areaOf: areaOfSlug },
+    defineRoute(api.createInvite, {
+      access: areaOfSlug(areas, 'admin'),
       handler: ({ actor, params, body }) => areas.createInvite(userIdOf(actor), params.slug, body),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/invites/accept',
-      summary: 'Accept an invite code and take its role',
-      tags: ['areas'],
-      body: ZAcceptInviteRequest,
-      response: ZAreaMembership,
-      errors: [410],
-      access: { kind: 'user' },
+    defineRoute(api.acceptInvite, {
+      access: SIGNED_IN,
       rateLimit: 'password',
       handler: ({ actor, body }) => areas.acceptInvite(userIdOf(actor), body.code),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/audit',
-      summary: "The area's audit log, newest first (moderators and up)",
-      tags: ['areas'],
-      params: ZSlugParams,
-      query: ZAuditQuery,
-      response: ZAuditPage,
-      access: { kind: 'area', role: 'moderator', areaOf: areaOfSlug },
+    defineRoute(api.getAuditLog, {
+      access: areaOfSlug(areas, 'moderator'),
       handler: async ({ params, query }) =>
         audit.page(await areas.idOfSlug(params.slug), query.cursor, query.limit),
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VerificationInput } from '@govcraft/shared/rules/verification';
-import { judge } from './service';
+import { judge } from './judge';
 
 const spot = { lat: 52.631797, lng: -1.144736 };
 const received = new Date('2026-11-20T12:00:00Z');

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
+import { countsByKey } from '../../lib/count-map';
 import { attestations, evidence, users } from '../../db/schema';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
@@ -195,13 +196,13 @@ export async function attestationCounts(
   db: DbOrTx,
   evidenceIds: string[],
 ): Promise<Map<string, number>> {
-  if (evidenceIds.length === 0) return new Map();
-  const rows = await db
-    .select({ evidenceId: attestations.evidenceId, n: count() })
-    .from(attestations)
-    .where(inArray(attestations.evidenceId, evidenceIds))
-    .groupBy(attestations.evidenceId);
-  return new Map(rows.map((r) => [r.evidenceId, Number(r.n)]));
+  return countsByKey(evidenceIds, () =>
+    db
+      .select({ key: attestations.evidenceId, n: count() })
+      .from(attestations)
+      .where(inArray(attestations.evidenceId, evidenceIds))
+      .groupBy(attestations.evidenceId),
+  );
 }
 
 /** The officer queue: evidence needing a person's look, oldest first. */

@@ -1,31 +1,17 @@
 import multer from 'multer';
+import { evidenceContracts as api } from '@govcraft/shared';
 import {
-  ZAttestationResponse,
-  ZEvidence,
-  ZEvidenceIdParams,
-  ZEvidenceList,
-  ZFailedJobList,
-  ZFailedJobsQuery,
-  ZQuestParams,
-  ZReviewDecisionRequest,
-  ZReviewQueue,
-  ZReviewQueueQuery,
-  ZSlugParams,
-  ZSubmitEvidenceForm,
-  ZSubmitEvidenceResponse,
-} from '@govcraft/shared';
-import { defineRoute, userIdOf, type Actor, type AnyRouteSpec } from '../../http/route';
-import { AppError } from '../../lib/errors';
+  actorOf,
+  areaOfSlug,
+  defineRoute,
+  PLATFORM_ADMIN,
+  SIGNED_IN,
+  userIdOf,
+  type Access,
+  type AnyRouteSpec,
+  type AreaLookup,
+} from '../../http/route';
 import type { EvidenceService } from './service';
-
-export interface AreaLookup {
-  idOfSlug(slug: string): Promise<string>;
-}
-
-function actorOf(actor: Actor | null): Actor {
-  if (!actor) throw new AppError('unauthenticated', 'sign in to do this');
-  return actor;
-}
 
 /** Photos are held in memory only until they are decoded and re-encoded. */
 function photoUpload(maxBytes: number) {
@@ -36,21 +22,14 @@ function photoUpload(maxBytes: number) {
 }
 
 export function evidenceRoutes(evidence: EvidenceService, areas: AreaLookup): AnyRouteSpec[] {
-  const areaOfEvidence = (p: { evidenceId: string }) => evidence.areaOf(p.evidenceId);
+  const areaOfEvidence = (role: 'resident' | 'officer'): Access<{ evidenceId: string }> => ({
+    kind: 'area',
+    role,
+    areaOf: (p) => evidence.areaOf(p.evidenceId),
+  });
   return [
-    defineRoute({
-      method: 'post',
-      path: '/api/quests/:questId/evidence',
-      summary:
-        'Send evidence for a quest you joined: check-in (JSON field `checkin`), photo (file `photo`), note (`text`)',
-      tags: ['evidence'],
-      params: ZQuestParams,
-      body: ZSubmitEvidenceForm,
-      bodyType: 'multipart',
-      status: 202,
-      response: ZSubmitEvidenceResponse,
-      errors: [403, 404, 409, 413, 415, 422],
-      access: { kind: 'user' },
+    defineRoute(api.submitEvidence, {
+      access: SIGNED_IN,
       rateLimit: 'evidence',
       before: [photoUpload(evidence.uploadMaxBytes)],
       handler: ({ actor, params, body, req }) =>
@@ -61,88 +40,40 @@ export function evidenceRoutes(evidence: EvidenceService, areas: AreaLookup): An
           photo: req.file?.buffer ?? null,
         }),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/evidence/:evidenceId',
-      summary: 'One evidence with its status, checks, score and reason (owner, team, officers)',
-      tags: ['evidence'],
-      params: ZEvidenceIdParams,
-      response: ZEvidence,
-      errors: [404],
-      access: { kind: 'user' },
+    defineRoute(api.getEvidence, {
+      access: SIGNED_IN,
       handler: ({ actor, params }) => evidence.get(actorOf(actor), params.evidenceId),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/evidence/:evidenceId/photo',
-      summary: 'The evidence photo, re-encoded as JPEG without camera metadata',
-      tags: ['evidence'],
-      params: ZEvidenceIdParams,
-      response: null,
-      errors: [404],
-      access: { kind: 'user' },
+    defineRoute(api.getEvidencePhoto, {
+      access: SIGNED_IN,
       handler: async ({ actor, params, res }) => {
         const bytes = await evidence.photo(actorOf(actor), params.evidenceId);
         res.setHeader('Cache-Control', 'private, max-age=3600');
         res.type('image/jpeg').send(bytes);
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/evidence/:evidenceId/attestations',
-      summary: "Vouch for another resident's evidence",
-      tags: ['evidence'],
-      params: ZEvidenceIdParams,
-      response: ZAttestationResponse,
-      errors: [404, 409],
-      access: { kind: 'area', role: 'resident', areaOf: areaOfEvidence },
+    defineRoute(api.attestEvidence, {
+      access: areaOfEvidence('resident'),
       rateLimit: 'write',
       handler: ({ actor, params }) => evidence.attest(userIdOf(actor), params.evidenceId),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/me/evidence',
-      summary: 'Evidence you sent, newest first',
-      tags: ['evidence'],
-      response: ZEvidenceList,
-      access: { kind: 'user' },
+    defineRoute(api.listMyEvidence, {
+      access: SIGNED_IN,
       handler: ({ actor }) => evidence.mine(userIdOf(actor)),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/review',
-      summary: 'Evidence waiting for an officer, oldest first (officers)',
-      tags: ['evidence'],
-      params: ZSlugParams,
-      query: ZReviewQueueQuery,
-      response: ZReviewQueue,
-      errors: [404],
-      access: { kind: 'area', role: 'officer', areaOf: (p) => areas.idOfSlug(p.slug) },
+    defineRoute(api.getReviewQueue, {
+      access: areaOfSlug(areas, 'officer'),
       handler: async ({ params, query }) =>
         evidence.reviewQueue(await areas.idOfSlug(params.slug), query.limit),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/evidence/:evidenceId/review',
-      summary: "Approve or reject evidence with a reason (officers of the evidence's area)",
-      tags: ['evidence'],
-      params: ZEvidenceIdParams,
-      body: ZReviewDecisionRequest,
-      response: ZEvidence,
-      errors: [404, 409],
-      access: { kind: 'area', role: 'officer', areaOf: areaOfEvidence },
+    defineRoute(api.reviewEvidence, {
+      access: areaOfEvidence('officer'),
       rateLimit: 'write',
       handler: ({ actor, params, body }) =>
         evidence.review(userIdOf(actor), params.evidenceId, body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/admin/jobs/failed',
-      summary: 'Background jobs that failed for good, newest first (platform admins)',
-      tags: ['admin'],
-      query: ZFailedJobsQuery,
-      response: ZFailedJobList,
-      access: { kind: 'platform-admin' },
+    defineRoute(api.listFailedJobs, {
+      access: PLATFORM_ADMIN,
       handler: ({ query }) => evidence.failedJobs(query.limit),
     }),
   ];

@@ -4,10 +4,10 @@
  * Lua call (one round trip), and a board is read with its version in one MULTI so the
  * version always describes exactly the rows sent with it.
  */
-import type { LeaderboardPeriod, LeaderboardScope } from '@govcraft/shared';
+import type { CalendarWeek, LeaderboardPeriod, LeaderboardScope } from '@govcraft/shared';
 import type { Redis } from '../../redis/connection';
 import { TIME_SLOTS, secondsSinceEpoch, xpOfScore } from './score';
-import { isoWeekKey, weeklyKeyExpiresAt } from './weeks';
+import { weeklyKeyExpiresAt } from './weeks';
 
 export type KeyFn = (...parts: string[]) => string;
 
@@ -19,12 +19,25 @@ export interface BoardId {
 
 export const boardIdText = (b: BoardId) => `${b.areaId}:${b.scope}:${b.period}`;
 
-/** Sorted-set key; weekly boards name the ISO week `at` falls in. */
-export function boardKey(key: KeyFn, b: BoardId, at: Date): string {
+/**
+ * Sorted-set key; a weekly board names its ISO week in the area's time zone, e.g.
+ * `lb:<area>:users:w:2026-W48` (the week is ignored for all-time boards).
+ */
+export function boardKey(key: KeyFn, b: BoardId, week: CalendarWeek): string {
   return b.period === 'all'
-    ? key('lb', b.areaId, b.scope, 'all')
-    : key('lb', b.areaId, b.scope, 'w', isoWeekKey(at));
+    ? allTimeKey(key, b.areaId, b.scope)
+    : weeklyKey(key, b.areaId, b.scope, week);
 }
+
+export const allTimeKey = (key: KeyFn, areaId: string, scope: LeaderboardScope) =>
+  key('lb', areaId, scope, 'all');
+
+export const weeklyKey = (
+  key: KeyFn,
+  areaId: string,
+  scope: LeaderboardScope,
+  week: CalendarWeek,
+) => key('lb', areaId, scope, 'w', week.id);
 
 export const versionKey = (key: KeyFn, b: BoardId) => key('lbv', b.areaId, b.scope, b.period);
 
@@ -36,6 +49,8 @@ export interface BoardIncrement {
   member: string;
   amount: number;
   at: Date;
+  /** The area's week `at` falls in. */
+  week: CalendarWeek;
 }
 
 const AWARD_SCRIPT = `
@@ -91,9 +106,9 @@ export async function applyIncrements(
   const args: (string | number)[] = [increments.length, TIME_SLOTS];
   for (const inc of increments) {
     boards.set(boardIdText(inc.board), inc.board);
-    keys.push(boardKey(key, inc.board, inc.at));
+    keys.push(boardKey(key, inc.board, inc.week));
     const expireAt =
-      inc.board.period === 'week' ? Math.floor(weeklyKeyExpiresAt(inc.at).getTime() / 1000) : 0;
+      inc.board.period === 'week' ? Math.floor(weeklyKeyExpiresAt(inc.week).getTime() / 1000) : 0;
     args.push(inc.member, inc.amount, secondsSinceEpoch(inc.at), expireAt);
   }
   const touched = [...boards.values()];
@@ -123,16 +138,19 @@ export interface RawBoard {
   around: { rank: number; xp: number; rows: RawRow[] } | null;
 }
 
-/** Reads the top N, the version and optionally one member's neighbourhood as one snapshot. */
+/**
+ * Reads the top N, the version and optionally one member's neighbourhood as one snapshot;
+ * `week` is the area's current week.
+ */
 export async function readBoard(
   redis: Redis,
   key: KeyFn,
   board: BoardId,
-  now: Date,
+  week: CalendarWeek,
   limit: number,
   memberId: string | null,
 ): Promise<RawBoard> {
-  const zkey = boardKey(key, board, now);
+  const zkey = boardKey(key, board, week);
   const multi = redis
     .multi()
     .zrevrange(zkey, 0, limit - 1, 'WITHSCORES')
@@ -159,11 +177,11 @@ export async function removeMember(
   key: KeyFn,
   boards: BoardId[],
   member: string,
-  now: Date,
+  week: CalendarWeek,
 ): Promise<void> {
   const multi = redis.multi();
   for (const b of boards) {
-    multi.zrem(boardKey(key, b, now), member);
+    multi.zrem(boardKey(key, b, week), member);
     multi.incr(versionKey(key, b));
   }
   await multi.exec();

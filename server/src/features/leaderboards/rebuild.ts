@@ -7,20 +7,21 @@
  * on a timer.
  */
 import { randomBytes } from 'node:crypto';
-import type { LeaderboardScope } from '@govcraft/shared';
+import { weeksEndingAt, type LeaderboardScope } from '@govcraft/shared';
 import type { DbOrTx } from '../../db/client';
 import type { Redis } from '../../redis/connection';
 import {
+  allTimeKey,
   boardIdText,
-  boardKey,
   boardKeyPattern,
   versionKey,
+  weeklyKey,
   type BoardId,
   type KeyFn,
 } from './boards';
 import * as repo from './repo';
 import { encodeScore } from './score';
-import { weeklyKeyExpiresAt } from './weeks';
+import { WEEKLY_KEY_GRACE_WEEKS, weeklyKeyExpiresAt } from './weeks';
 
 export interface RebuildDeps {
   db: DbOrTx;
@@ -42,25 +43,43 @@ interface Pending {
   entries: (string | number)[];
 }
 
+/**
+ * How many weeks, the current one included, may still have live keys: the weeks of grace,
+ * and one more because a week's grace is counted in hours and a DST change moves the
+ * next Monday by one.
+ */
+const WEEKS_BACK = WEEKLY_KEY_GRACE_WEEKS + 2;
+
+/**
+ * Each area's weeks whose keys are still live: the current one and those whose grace has
+ * not run out. A week whose key would already have expired is history, not a board.
+ */
+async function liveWeeks(deps: RebuildDeps): Promise<repo.AreaWeek[]> {
+  const zones = await repo.areaTimeZones(deps.db);
+  return [...zones].flatMap(([areaId, timeZone]) =>
+    weeksEndingAt(deps.now, timeZone, WEEKS_BACK)
+      .filter((week) => weeklyKeyExpiresAt(week) > deps.now)
+      .map((week) => ({ areaId, week })),
+  );
+}
+
 async function collect(deps: RebuildDeps): Promise<Map<string, Pending>> {
   const byKey = new Map<string, Pending>();
-  const sources: [LeaderboardScope, boolean, Promise<repo.LedgerTotal[]>][] = [
-    ['users', false, repo.userTotals(deps.db, false)],
-    ['users', true, repo.userTotals(deps.db, true)],
-    ['teams', false, repo.teamTotals(deps.db, false)],
-    ['teams', true, repo.teamTotals(deps.db, true)],
+  const weeks = await liveWeeks(deps);
+  const weekOf = new Map(weeks.map((w) => [`${w.areaId}/${w.week.id}`, w.week]));
+  const sources: [LeaderboardScope, Promise<repo.LedgerTotal[]>][] = [
+    ['users', repo.userTotals(deps.db, null)],
+    ['users', repo.userTotals(deps.db, weeks)],
+    ['teams', repo.teamTotals(deps.db, null)],
+    ['teams', repo.teamTotals(deps.db, weeks)],
   ];
-  for (const [scope, weekly, totalsPromise] of sources) {
+  for (const [scope, totalsPromise] of sources) {
     for (const t of await totalsPromise) {
-      const at = t.week ?? deps.now;
-      const expireAtMs = weekly ? weeklyKeyExpiresAt(at).getTime() : null;
-      // A week whose key would already have expired is history, not a board.
-      if (expireAtMs !== null && expireAtMs <= deps.now.getTime()) continue;
-      const liveKey = boardKey(
-        deps.key,
-        { areaId: t.areaId, scope, period: weekly ? 'week' : 'all' },
-        at,
-      );
+      const week = t.week === null ? null : weekOf.get(`${t.areaId}/${t.week}`)!;
+      const expireAtMs = week ? weeklyKeyExpiresAt(week).getTime() : null;
+      const liveKey = week
+        ? weeklyKey(deps.key, t.areaId, scope, week)
+        : allTimeKey(deps.key, t.areaId, scope);
       const pending = byKey.get(liveKey) ?? { liveKey, expireAtMs, entries: [] };
       pending.entries.push(encodeScore(t.xp, t.reachedAt), t.memberId);
       byKey.set(liveKey, pending);

@@ -1,10 +1,13 @@
 /**
- * Reporting queries for leaderboards: display names for board rows, and the ledger totals
- * a rebuild recomputes every board from. Read-only; the ledger is owned by progress.
+ * Reporting queries for leaderboards: display names for board rows, area time zones for
+ * weekly boards, and the ledger totals a rebuild recomputes every board from. Read-only;
+ * the ledger is owned by progress, areas by areas.
  */
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { CalendarWeek } from '@govcraft/shared';
+import { and, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { teams, users, xpLedger } from '../../db/schema';
+import { areas, teams, users, xpLedger } from '../../db/schema';
+import { inUuids } from '../../db/sql';
 
 export async function userNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -24,53 +27,91 @@ export async function teamNames(db: DbOrTx, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The time zone of each area, by id; every area when `ids` is left out. */
+export async function areaTimeZones(
+  db: DbOrTx,
+  ids?: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: areas.id, timeZone: areas.timezone })
+    .from(areas)
+    .where(ids ? inUuids(areas.id, ids) : undefined);
+  return new Map(rows.map((r) => [r.id, r.timeZone]));
+}
+
+/** One area's week that weekly totals are summed over. */
+export interface AreaWeek {
+  areaId: string;
+  week: CalendarWeek;
+}
+
 export interface LedgerTotal {
   areaId: string;
   memberId: string;
   xp: number;
   /** Last award: the moment the member reached this total (the tie-break). */
   reachedAt: Date;
-  /** Monday 00:00 UTC of the week, for weekly totals; null for all-time. */
-  week: Date | null;
+  /** The area's ISO week id, for weekly totals; null for all-time. */
+  week: string | null;
 }
 
-const weekOf = sql<Date>`(date_trunc('week', ${xpLedger.createdAt} at time zone 'UTC') at time zone 'UTC')`;
+/**
+ * The weeks as a table `w(area_id, week, starts, ends)`: the calendar decides where each
+ * area's weeks begin, so the query only compares stored instants. One JSON parameter binds
+ * the same way on node-postgres and PGlite.
+ */
+function weeksTable(weeks: readonly AreaWeek[]): SQL {
+  const recordset = JSON.stringify(
+    weeks.map((w) => ({
+      area_id: w.areaId,
+      week: w.week.id,
+      starts: w.week.start.toISOString(),
+      ends: w.week.end.toISOString(),
+    })),
+  );
+  return sql`jsonb_to_recordset(${recordset}::jsonb) as w(area_id uuid, week text, starts timestamptz, ends timestamptz)`;
+}
 
-/** Per-user totals per area, all-time or per ISO week (UTC). */
-export async function userTotals(db: DbOrTx, weekly: boolean): Promise<LedgerTotal[]> {
-  const rows = await db
+const inWeek = sql`w.area_id = ${xpLedger.areaId} and ${xpLedger.createdAt} >= w.starts and ${xpLedger.createdAt} < w.ends`;
+
+/** Totals per (area, member) all-time, or per (area, member, week) over the given weeks. */
+async function ledgerTotals(
+  db: DbOrTx,
+  member: typeof xpLedger.userId | typeof xpLedger.teamId,
+  weeks: readonly AreaWeek[] | null,
+  where?: SQL,
+): Promise<LedgerTotal[]> {
+  const week = sql<string>`w.week`;
+  const query = db
     .select({
       areaId: xpLedger.areaId,
-      memberId: xpLedger.userId,
+      memberId: sql<string>`${member}`,
       xp: sql<number>`sum(${xpLedger.amount})::int`,
       reachedAt: sql<Date>`max(${xpLedger.createdAt})`,
-      week: weekly ? weekOf : sql<null>`null`,
+      week: weeks ? week : sql<null>`null`,
     })
     .from(xpLedger)
-    .groupBy(xpLedger.areaId, xpLedger.userId, ...(weekly ? [weekOf] : []));
+    .$dynamic();
+  if (weeks) query.innerJoin(weeksTable(weeks), inWeek);
+  const rows = await query.where(where).groupBy(xpLedger.areaId, member, ...(weeks ? [week] : []));
   return rows.map(normalise);
 }
+
+/** Per-user totals per area, all-time or per area week. */
+export const userTotals = (db: DbOrTx, weeks: readonly AreaWeek[] | null) =>
+  ledgerTotals(db, xpLedger.userId, weeks);
 
 /** Per-team totals for teams that still exist (a deleted team leaves the boards). */
-export async function teamTotals(db: DbOrTx, weekly: boolean): Promise<LedgerTotal[]> {
-  const rows = await db
-    .select({
-      areaId: xpLedger.areaId,
-      memberId: sql<string>`${xpLedger.teamId}`,
-      xp: sql<number>`sum(${xpLedger.amount})::int`,
-      reachedAt: sql<Date>`max(${xpLedger.createdAt})`,
-      week: weekly ? weekOf : sql<null>`null`,
-    })
-    .from(xpLedger)
-    .where(
-      and(
-        isNotNull(xpLedger.teamId),
-        sql`exists (select 1 from ${teams} where ${teams.id} = ${xpLedger.teamId})`,
-      ),
-    )
-    .groupBy(xpLedger.areaId, xpLedger.teamId, ...(weekly ? [weekOf] : []));
-  return rows.map(normalise);
-}
+export const teamTotals = (db: DbOrTx, weeks: readonly AreaWeek[] | null) =>
+  ledgerTotals(
+    db,
+    xpLedger.teamId,
+    weeks,
+    and(
+      isNotNull(xpLedger.teamId),
+      sql`exists (select 1 from ${teams} where ${teams.id} = ${xpLedger.teamId})`,
+    ),
+  );
 
 // Raw sql columns arrive as strings from node-postgres and as Dates from PGlite.
 function normalise(r: {
@@ -78,13 +119,13 @@ function normalise(r: {
   memberId: string;
   xp: number;
   reachedAt: Date | string;
-  week: Date | string | null;
+  week: string | null;
 }): LedgerTotal {
   return {
     areaId: r.areaId,
     memberId: r.memberId,
     xp: Number(r.xp),
     reachedAt: new Date(r.reachedAt),
-    week: r.week === null ? null : new Date(r.week),
+    week: r.week,
   };
 }

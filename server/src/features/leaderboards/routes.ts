@@ -1,10 +1,5 @@
-import {
-  ZLeaderboardQuery,
-  ZLeaderboardResponse,
-  ZRebuildLeaderboardsResponse,
-  ZSlugParams,
-} from '@govcraft/shared';
-import { defineRoute, userIdOf, type AnyRouteSpec } from '../../http/route';
+import { leaderboardsContracts as api } from '@govcraft/shared';
+import { defineRoute, PLATFORM_ADMIN, PUBLIC, userIdOf, type AnyRouteSpec } from '../../http/route';
 import type { AreasService } from '../areas/service';
 import type { TeamsService } from '../teams/service';
 import type { BoardRequest, LeaderboardsService } from './service';
@@ -29,30 +24,16 @@ export async function memberIdFor(
 
 export function leaderboardsRoutes(deps: LeaderboardRouteDeps): AnyRouteSpec[] {
   return [
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/leaderboards',
-      summary: 'A leaderboard: top N, your own row with neighbours, version, week reset time',
-      tags: ['leaderboards'],
-      params: ZSlugParams,
-      query: ZLeaderboardQuery,
-      response: ZLeaderboardResponse,
-      errors: [404],
-      access: { kind: 'public' },
+    defineRoute(api.getLeaderboard, {
+      access: PUBLIC,
       handler: async ({ actor, params, query }) => {
         const areaId = await deps.areas.idOfSlug(params.slug);
         const memberId = await memberIdFor(deps.teams, areaId, query.scope, actor?.userId ?? null);
         return deps.leaderboards.board({ areaId, ...query, memberId });
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/admin/leaderboards/rebuild',
-      summary: 'Rebuild every leaderboard from the XP ledger (platform admins; runs as a job)',
-      tags: ['leaderboards', 'admin'],
-      status: 202,
-      response: ZRebuildLeaderboardsResponse,
-      access: { kind: 'platform-admin' },
+    defineRoute(api.rebuildLeaderboards, {
+      access: PLATFORM_ADMIN,
       rateLimit: 'write',
       handler: ({ actor }) => deps.leaderboards.requestRebuild(userIdOf(actor)),
     }),

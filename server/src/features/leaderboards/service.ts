@@ -6,6 +6,7 @@
 import {
   LEADERBOARD_BROADCAST_TOP,
   rooms,
+  weekOf,
   type LeaderboardEntry,
   type LeaderboardPeriod,
   type LeaderboardResponse,
@@ -14,7 +15,7 @@ import {
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import { randomUUID } from 'node:crypto';
-import type { XpAwardedFact } from '../../lib/domain-events';
+import type { XpAwardedFact } from '../progress/facts';
 import { rebuildLeaderboardsJob } from './jobs';
 import {
   applyIncrements,
@@ -28,7 +29,7 @@ import {
 import { rebuildBoards, type RebuildSummary } from './rebuild';
 import * as repo from './repo';
 import { LeadingThrottle } from './throttle';
-import { weekEnd } from './weeks';
+import { areaWeeks } from './weeks';
 
 /** At most one `leaderboard:update` per board per this many milliseconds. */
 export const BROADCAST_INTERVAL_MS = 250;
@@ -39,16 +40,24 @@ const PERIODS: LeaderboardPeriod[] = ['all', 'week'];
 export const boardsOfArea = (areaId: string): BoardId[] =>
   SCOPES.flatMap((scope) => PERIODS.map((period) => ({ areaId, scope, period })));
 
-/** The board rows an award adds to: user all/week, and team all/week for team awards. */
-export function incrementsFor(facts: XpAwardedFact[]): BoardIncrement[] {
+/**
+ * The board rows an award adds to: user all/week, and team all/week for team awards; the
+ * week is the area's week of the award.
+ */
+export function incrementsFor(
+  facts: XpAwardedFact[],
+  timeZoneOf: (areaId: string) => string,
+): BoardIncrement[] {
   const out: BoardIncrement[] = [];
   for (const f of facts) {
+    const week = weekOf(f.at, timeZoneOf(f.areaId));
     for (const period of PERIODS) {
       out.push({
         board: { areaId: f.areaId, scope: 'users', period },
         member: f.userId,
         amount: f.amount,
         at: f.at,
+        week,
       });
       if (f.teamId) {
         out.push({
@@ -56,6 +65,7 @@ export function incrementsFor(facts: XpAwardedFact[]): BoardIncrement[] {
           member: f.teamId,
           amount: f.amount,
           at: f.at,
+          week,
         });
       }
     }
@@ -75,6 +85,8 @@ export interface BoardRequest {
 export function createLeaderboardsService(
   infra: Pick<Infra, 'db' | 'redis' | 'key' | 'clock' | 'io' | 'logger' | 'jobs'>,
 ) {
+  const weeks = areaWeeks(infra.db);
+
   async function namesFor(scope: LeaderboardScope, rows: RawRow[]): Promise<LeaderboardEntry[]> {
     const ids = [...new Set(rows.map((r) => r.id))];
     const names =
@@ -89,9 +101,9 @@ export function createLeaderboardsService(
   }
 
   async function board(req: BoardRequest): Promise<LeaderboardResponse> {
-    const now = infra.clock.now();
+    const week = await weeks.weekOf(req.areaId, infra.clock.now());
     const b = { areaId: req.areaId, scope: req.scope, period: req.period };
-    const raw = await readBoard(infra.redis, infra.key, b, now, req.limit, req.memberId);
+    const raw = await readBoard(infra.redis, infra.key, b, week, req.limit, req.memberId);
     const [top, neighbours] = await Promise.all([
       namesFor(req.scope, raw.top),
       raw.around ? namesFor(req.scope, raw.around.rows) : Promise.resolve([]),
@@ -99,7 +111,7 @@ export function createLeaderboardsService(
     return {
       ...b,
       version: raw.version,
-      weekResetsAt: weekEnd(now).toISOString(),
+      weekResetsAt: week.end.toISOString(),
       top,
       me: raw.around ? { rank: raw.around.rank, xp: raw.around.xp, neighbours } : null,
     };
@@ -126,7 +138,9 @@ export function createLeaderboardsService(
 
   /** Adds the award to every board in one round trip; broadcasts follow, throttled. */
   async function recordAward(facts: XpAwardedFact[]): Promise<BoardId[]> {
-    const touched = await applyIncrements(infra.redis, infra.key, incrementsFor(facts));
+    const zones = await weeks.timeZonesOf(facts.map((f) => f.areaId));
+    const increments = incrementsFor(facts, (areaId) => zones.get(areaId)!);
+    const touched = await applyIncrements(infra.redis, infra.key, increments);
     for (const b of touched) throttle.touch(b);
     return touched;
   }
@@ -158,7 +172,8 @@ export function createLeaderboardsService(
   /** A deleted team leaves the live boards (the ledger keeps its history). */
   async function removeTeam(areaId: string, teamId: string): Promise<void> {
     const teamBoards = PERIODS.map((period) => ({ areaId, scope: 'teams' as const, period }));
-    await removeMember(infra.redis, infra.key, teamBoards, teamId, infra.clock.now());
+    const week = await weeks.weekOf(areaId, infra.clock.now());
+    await removeMember(infra.redis, infra.key, teamBoards, teamId, week);
     for (const b of teamBoards) throttle.touch(b);
   }
 

@@ -1,35 +1,46 @@
 /**
- * Weekly boards run on ISO weeks in UTC (Monday 00:00 UTC to the next Monday). One rule for
- * every area keeps the rebuild query and the live keys in step; an area's local midnight is
- * at most a few hours away.
+ * Weekly boards run on each area's ISO week in the area's own time zone (the calendar in
+ * `@govcraft/shared` cuts the weeks): an award made on Sunday evening local time lands on
+ * that week's board, and the board resets at Monday 00:00 local time.
  */
-const DAY_MS = 86_400_000;
+import { weekOf, type CalendarWeek } from '@govcraft/shared';
+import type { DbOrTx } from '../../db/client';
+import { areaTimeZones } from './repo';
 
-/** Monday 00:00 UTC of the ISO week containing `at`. */
-export function weekStart(at: Date): Date {
-  const midnight = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
-  const daysSinceMonday = (new Date(midnight).getUTCDay() + 6) % 7;
-  return new Date(midnight - daysSinceMonday * DAY_MS);
+/** Weekly keys outlive their week by this many weeks, so "last week" stays readable a while. */
+export const WEEKLY_KEY_GRACE_WEEKS = 3;
+const WEEKLY_KEY_GRACE_MS = WEEKLY_KEY_GRACE_WEEKS * 7 * 24 * 3_600_000;
+
+/** When Redis drops a weekly board's key. */
+export const weeklyKeyExpiresAt = (week: CalendarWeek): Date =>
+  new Date(week.end.getTime() + WEEKLY_KEY_GRACE_MS);
+
+/**
+ * Area time zones, read once per area and kept: every award and board read needs one, and
+ * an area's time zone is set when the area is created and never changes.
+ */
+export function areaWeeks(db: DbOrTx) {
+  const zones = new Map<string, string>();
+
+  async function timeZonesOf(areaIds: readonly string[]): Promise<Map<string, string>> {
+    const missing = [...new Set(areaIds)].filter((id) => !zones.has(id));
+    if (missing.length > 0) {
+      for (const [id, zone] of await areaTimeZones(db, missing)) zones.set(id, zone);
+    }
+    return new Map(
+      areaIds.map((id) => {
+        const zone = zones.get(id);
+        if (!zone) throw new Error(`area ${id} has no time zone`);
+        return [id, zone];
+      }),
+    );
+  }
+
+  return {
+    timeZonesOf,
+    /** The area's ISO week holding `at`. */
+    weekOf: async (areaId: string, at: Date): Promise<CalendarWeek> =>
+      weekOf(at, (await timeZonesOf([areaId])).get(areaId)!),
+  };
 }
-
-/** When the week containing `at` ends and the next weekly boards begin. */
-export function weekEnd(at: Date): Date {
-  return new Date(weekStart(at).getTime() + 7 * DAY_MS);
-}
-
-/** ISO week label, e.g. `2026-W48`: the week belongs to the year of its Thursday. */
-export function isoWeekKey(at: Date): string {
-  const thursday = new Date(weekStart(at).getTime() + 3 * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const firstThursdayWeek = weekStart(new Date(Date.UTC(year, 0, 4)));
-  const week =
-    Math.round((weekStart(at).getTime() - firstThursdayWeek.getTime()) / (7 * DAY_MS)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** Weekly keys outlive their week by this much, so "last week" stays readable for a while. */
-export const WEEKLY_KEY_GRACE_MS = 21 * DAY_MS;
-
-export function weeklyKeyExpiresAt(at: Date): Date {
-  return new Date(weekEnd(at).getTime() + WEEKLY_KEY_GRACE_MS);
-}
+export type AreaWeeks = ReturnType<typeof areaWeeks>;

@@ -2,10 +2,12 @@
  * The XP ledger. Append-only by design: this file has inserts and reads, no update or
  * delete, and a database trigger (db/guards.sql) refuses both anyway.
  */
+import type { ZonedInstant } from '@govcraft/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
-import { xpLedger } from '../../db/schema';
+import { areas, xpLedger } from '../../db/schema';
+import { sumsBySuperpower } from '../../lib/superpower-columns';
 
 export type LedgerRow = typeof xpLedger.$inferSelect;
 export type NewLedgerRow = typeof xpLedger.$inferInsert;
@@ -14,10 +16,7 @@ export type NewAward = Required<Omit<NewLedgerRow, 'id' | 'createdAt'>>;
 
 const totalsColumns = {
   amount: sql<number>`coalesce(sum(${xpLedger.amount}), 0)::int`,
-  urgentOptimism: sql<number>`coalesce(sum(${xpLedger.urgentOptimism}), 0)::int`,
-  socialFabric: sql<number>`coalesce(sum(${xpLedger.socialFabric}), 0)::int`,
-  blissfulProductivity: sql<number>`coalesce(sum(${xpLedger.blissfulProductivity}), 0)::int`,
-  epicMeaning: sql<number>`coalesce(sum(${xpLedger.epicMeaning}), 0)::int`,
+  ...sumsBySuperpower(),
   quests: sql<number>`count(distinct ${xpLedger.questId})::int`,
 };
 
@@ -40,12 +39,13 @@ export async function totalXpOfUsers(
   return new Map(rows.map((r) => [r.userId, r.amount]));
 }
 
-export async function awardDatesForUser(db: DbOrTx, userId: string): Promise<Date[]> {
-  const rows = await db
-    .select({ at: xpLedger.createdAt })
+/** When each of a person's awards was made, with the time zone of its area (for streaks). */
+export async function awardTimesForUser(db: DbOrTx, userId: string): Promise<ZonedInstant[]> {
+  return db
+    .select({ at: xpLedger.createdAt, timeZone: areas.timezone })
     .from(xpLedger)
+    .innerJoin(areas, eq(areas.id, xpLedger.areaId))
     .where(eq(xpLedger.userId, userId));
-  return rows.map((r) => r.at);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { ZPublicProfile, ZUserIdParams } from '@govcraft/shared';
-import { defineRoute, type AnyRouteSpec } from '../../http/route';
+import { progressContracts as api } from '@govcraft/shared';
+import { defineRoute, PUBLIC, type AnyRouteSpec } from '../../http/route';
 import { notFound } from '../../lib/errors';
 import type { ProgressService } from './service';
 
@@ -13,15 +13,8 @@ export function progressRoutes(
   accounts: ProgressRouteDeps,
 ): AnyRouteSpec[] {
   return [
-    defineRoute({
-      method: 'get',
-      path: '/api/users/:userId/profile',
-      summary: "A player's public progress: level, XP by superpower, streak",
-      tags: ['progress'],
-      params: ZUserIdParams,
-      response: ZPublicProfile,
-      errors: [404],
-      access: { kind: 'public' },
+    defineRoute(api.getPublicProfile, {
+      access: PUBLIC,
       handler: async ({ params }) => {
         const displayName = await accounts.displayNameOf(params.userId);
         if (displayName === null) throw notFound('player');

@@ -8,7 +8,8 @@ import {
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
-import type { XpAwardedFact } from '../../lib/domain-events';
+import { bySuperpowerOf, columnsOf } from '../../lib/superpower-columns';
+import type { XpAwardedFact } from './facts';
 import * as repo from './repo';
 
 export interface AwardRecipient {
@@ -25,25 +26,6 @@ export interface AwardInput {
   recipients: readonly AwardRecipient[];
   /** Why the XP was paid, kept on the ledger row: "verified by checks", "approved by officer". */
   reason: string;
-}
-
-const COLUMN_OF: Record<
-  Superpower,
-  'urgentOptimism' | 'socialFabric' | 'blissfulProductivity' | 'epicMeaning'
-> = {
-  urgent_optimism: 'urgentOptimism',
-  social_fabric: 'socialFabric',
-  blissful_productivity: 'blissfulProductivity',
-  epic_meaning: 'epicMeaning',
-};
-
-function bySuperpowerOf(row: repo.LedgerRow): Record<Superpower, number> {
-  return {
-    urgent_optimism: row.urgentOptimism,
-    social_fabric: row.socialFabric,
-    blissful_productivity: row.blissfulProductivity,
-    epic_meaning: row.epicMeaning,
-  };
 }
 
 function toFact(row: repo.LedgerRow): XpAwardedFact {
@@ -64,33 +46,28 @@ export function createProgressService(
   infra: Pick<Infra, 'db' | 'clock' | 'io' | 'events' | 'logger'>,
 ) {
   async function summaryFor(userId: string): Promise<ProgressSummary> {
-    const [totals, dates] = await Promise.all([
+    const [totals, awardTimes] = await Promise.all([
       repo.totalsForUser(infra.db, userId),
-      repo.awardDatesForUser(infra.db, userId),
+      repo.awardTimesForUser(infra.db, userId),
     ]);
-    const level = levelForXp(totals.amount);
-    const streak = weeklyStreak(dates, infra.clock.now());
+    const { amount, quests, ...bySuperpower } = totals;
+    const level = levelForXp(amount);
+    const streak = weeklyStreak(awardTimes, infra.clock.now());
     return {
-      totalXp: totals.amount,
+      totalXp: amount,
       level: level.level,
       levelStartXp: level.levelStartXp,
       nextLevelXp: level.nextLevelXp,
-      bySuperpower: {
-        urgent_optimism: totals.urgentOptimism,
-        social_fabric: totals.socialFabric,
-        blissful_productivity: totals.blissfulProductivity,
-        epic_meaning: totals.epicMeaning,
-      },
+      bySuperpower,
       streakWeeks: streak.current,
       longestStreakWeeks: streak.longest,
-      questsCompleted: totals.quests,
+      questsCompleted: quests,
     };
   }
 
   function ledgerRowsFor(input: AwardInput): repo.NewAward[] {
     const split = splitXpBySuperpower(input.xp, input.superpowers);
-    const columns = { urgentOptimism: 0, socialFabric: 0, blissfulProductivity: 0, epicMeaning: 0 };
-    for (const part of split) columns[COLUMN_OF[part.superpower]] += part.amount;
+    const columns = columnsOf(split);
     const amount = split.reduce((sum, p) => sum + p.amount, 0);
     const unique = new Map(input.recipients.map((r) => [r.userId, r]));
     return [...unique.values()].map((r) => ({

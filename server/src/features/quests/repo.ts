@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } f
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
+import { countsByKey } from '../../lib/count-map';
 import { participations, quests } from '../../db/schema';
 
 export type QuestRow = typeof quests.$inferSelect;
@@ -146,13 +147,26 @@ export async function completionCounts(
   db: DbOrTx,
   questIds: string[],
 ): Promise<Map<string, number>> {
-  if (questIds.length === 0) return new Map();
-  const rows = await db
-    .select({ questId: participations.questId, n: count() })
+  return countsByKey(questIds, () =>
+    db
+      .select({ key: participations.questId, n: count() })
+      .from(participations)
+      .where(and(inArray(participations.questId, questIds), eq(participations.status, 'completed')))
+      .groupBy(participations.questId),
+  );
+}
+
+/** The places of these residents on one quest; residents who never joined are absent. */
+export async function findParticipations(
+  db: DbOrTx,
+  questId: string,
+  userIds: readonly string[],
+): Promise<ParticipationRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
     .from(participations)
-    .where(and(inArray(participations.questId, questIds), eq(participations.status, 'completed')))
-    .groupBy(participations.questId);
-  return new Map(rows.map((r) => [r.questId, Number(r.n)]));
+    .where(and(eq(participations.questId, questId), inUuids(participations.userId, userIds)));
 }
 
 export async function findParticipation(
@@ -160,15 +174,9 @@ export async function findParticipation(
   questId: string,
   userId: string,
 ): Promise<ParticipationRow | null> {
-  const rows = await db
-    .select()
-    .from(participations)
-    .where(and(eq(participations.questId, questId), eq(participations.userId, userId)))
-    .limit(1);
-  return rows[0] ?? null;
+  return (await findParticipations(db, questId, [userId]))[0] ?? null;
 }
 
-/** Joins or re-joins after leaving; the unique (quest, user) index keeps one row per person. */
 export async function upsertJoined(
   db: DbOrTx,
   values: { questId: string; userId: string; teamId: string | null },

@@ -1,185 +1,81 @@
+import { questsContracts as api } from '@govcraft/shared';
 import {
-  ZApproveProposalRequest,
-  ZCreateQuestRequest,
-  ZManageQuestsQuery,
-  ZMyQuestList,
-  ZParticipation,
-  ZProposeQuestRequest,
-  ZQuest,
-  ZQuestListQuery,
-  ZQuestPage,
-  ZQuestParams,
-  ZQuestTransitionRequest,
-  ZRejectProposalRequest,
-  ZSlugParams,
-  ZUpdateQuestRequest,
-} from '@govcraft/shared';
-import { defineRoute, userIdOf, type AnyRouteSpec } from '../../http/route';
+  areaOfSlug,
+  defineRoute,
+  PUBLIC,
+  SIGNED_IN,
+  userIdOf,
+  type Access,
+  type AnyRouteSpec,
+} from '../../http/route';
 import type { AreasService } from '../areas/service';
 import type { QuestsService } from './service';
 
 export function questsRoutes(quests: QuestsService, areas: AreasService): AnyRouteSpec[] {
-  const areaOfSlug = (p: { slug: string }) => areas.idOfSlug(p.slug);
-  const areaOfQuest = (p: { questId: string }) => quests.areaIdOf(p.questId);
-  const officerOfSlug = { kind: 'area', role: 'officer', areaOf: areaOfSlug } as const;
-  const officerOfQuest = { kind: 'area', role: 'officer', areaOf: areaOfQuest } as const;
+  const officerOfSlug = areaOfSlug(areas, 'officer');
+  const officerOfQuest: Access<{ questId: string }> = {
+    kind: 'area',
+    role: 'officer',
+    areaOf: (p) => quests.areaIdOf(p.questId),
+  };
+  /** Officers' writes to one quest share their guard and budget. */
+  const officerWrite = { access: officerOfQuest, rateLimit: 'write' } as const;
+  const residentWrite = { access: SIGNED_IN, rateLimit: 'write' } as const;
   return [
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/quests',
-      summary: 'Quests on the map, by bbox/status/superpower, keyset-paginated',
-      tags: ['quests'],
-      params: ZSlugParams,
-      query: ZQuestListQuery,
-      response: ZQuestPage,
-      access: { kind: 'public' },
+    defineRoute(api.listQuests, {
+      access: PUBLIC,
       handler: ({ actor, params, query }) => quests.mapPage(actor, params.slug, query),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/quests/manage',
-      summary: "Officers' table of every quest in the area, drafts included, newest first",
-      tags: ['quests'],
-      params: ZSlugParams,
-      query: ZManageQuestsQuery,
-      response: ZQuestPage,
+    defineRoute(api.manageQuests, {
       access: officerOfSlug,
       handler: ({ params, query }) => quests.managePage(params.slug, query),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/areas/:slug/quests',
-      summary: 'Post a quest (officers); a draft unless publish is true',
-      tags: ['quests'],
-      params: ZSlugParams,
-      body: ZCreateQuestRequest,
-      status: 201,
-      response: ZQuest,
-      errors: [409],
+    defineRoute(api.createQuest, {
       access: officerOfSlug,
       rateLimit: 'write',
       handler: ({ actor, params, body }) => quests.create(userIdOf(actor), params.slug, body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/quests/:questId',
-      summary: 'One quest (public once published; drafts for officers, proposals for the proposer)',
-      tags: ['quests'],
-      params: ZQuestParams,
-      response: ZQuest,
-      access: { kind: 'public' },
+    defineRoute(api.getQuest, {
+      access: PUBLIC,
       handler: ({ actor, params }) => quests.view(actor, params.questId),
     }),
-    defineRoute({
-      method: 'patch',
-      path: '/api/quests/:questId',
-      summary: "Edit a quest's fields (officers); date changes move its delayed jobs",
-      tags: ['quests'],
-      params: ZQuestParams,
-      body: ZUpdateQuestRequest,
-      response: ZQuest,
-      errors: [409],
-      access: officerOfQuest,
-      rateLimit: 'write',
+    defineRoute(api.updateQuest, {
+      ...officerWrite,
       handler: ({ actor, params, body }) => quests.update(userIdOf(actor), params.questId, body),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/quests/:questId/transition',
-      summary: 'Move a quest through its lifecycle (officers); illegal moves are a 409',
-      tags: ['quests'],
-      params: ZQuestParams,
-      body: ZQuestTransitionRequest,
-      response: ZQuest,
-      errors: [409],
-      access: officerOfQuest,
-      rateLimit: 'write',
+    defineRoute(api.transitionQuest, {
+      ...officerWrite,
       handler: ({ actor, params, body }) =>
         quests.transition(userIdOf(actor), params.questId, body.to),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/areas/:slug/proposals',
-      summary: 'Propose a quest (any signed-in resident); waits for an officer',
-      tags: ['quests'],
-      params: ZSlugParams,
-      body: ZProposeQuestRequest,
-      status: 201,
-      response: ZQuest,
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.proposeQuest, {
+      ...residentWrite,
       handler: ({ actor, params, body }) => quests.propose(userIdOf(actor), params.slug, body),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/proposals',
-      summary: "Residents' proposals waiting for a decision (officers)",
-      tags: ['quests'],
-      params: ZSlugParams,
-      query: ZManageQuestsQuery.omit({ status: true }),
-      response: ZQuestPage,
+    defineRoute(api.listProposals, {
       access: officerOfSlug,
       handler: ({ params, query }) => quests.proposals(params.slug, query),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/quests/:questId/approve',
-      summary: 'Approve a proposal as a draft, or publish it at once (officers)',
-      tags: ['quests'],
-      params: ZQuestParams,
-      body: ZApproveProposalRequest,
-      response: ZQuest,
-      errors: [409],
-      access: officerOfQuest,
-      rateLimit: 'write',
+    defineRoute(api.approveProposal, {
+      ...officerWrite,
       handler: ({ actor, params, body }) =>
         quests.approve(userIdOf(actor), params.questId, body.publish),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/quests/:questId/reject',
-      summary: 'Reject a proposal with a reason the proposer sees (officers)',
-      tags: ['quests'],
-      params: ZQuestParams,
-      body: ZRejectProposalRequest,
-      response: ZQuest,
-      errors: [409],
-      access: officerOfQuest,
-      rateLimit: 'write',
+    defineRoute(api.rejectProposal, {
+      ...officerWrite,
       handler: ({ actor, params, body }) =>
         quests.reject(userIdOf(actor), params.questId, body.reason),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/quests/:questId/join',
-      summary: 'Take on a quest (joins the area as a resident if needed)',
-      tags: ['quests'],
-      params: ZQuestParams,
-      response: ZParticipation,
-      errors: [409],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.joinQuest, {
+      ...residentWrite,
       handler: ({ actor, params }) => quests.join(userIdOf(actor), params.questId),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/quests/:questId/leave',
-      summary: 'Leave a quest before sending evidence',
-      tags: ['quests'],
-      params: ZQuestParams,
-      response: ZParticipation,
-      errors: [409],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.leaveQuest, {
+      ...residentWrite,
       handler: ({ actor, params }) => quests.leave(userIdOf(actor), params.questId),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/me/quests',
-      summary: 'Quests I have joined, with my participation status',
-      tags: ['quests'],
-      response: ZMyQuestList,
-      access: { kind: 'user' },
+    defineRoute(api.listMyQuests, {
+      access: SIGNED_IN,
       handler: async ({ actor }) => ({ items: await quests.myQuests(userIdOf(actor)) }),
     }),
   ];

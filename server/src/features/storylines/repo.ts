@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
+import { countsByKey } from '../../lib/count-map';
 import { participations, quests, storylineChapters, storylines } from '../../db/schema';
 
 export type StorylineRow = typeof storylines.$inferSelect;
@@ -43,14 +44,14 @@ export async function completedCounts(
   db: DbOrTx,
   storylineIds: string[],
 ): Promise<Map<string, number>> {
-  if (storylineIds.length === 0) return new Map();
-  const rows = await db
-    .select({ storylineId: quests.storylineId, n: count() })
-    .from(participations)
-    .innerJoin(quests, eq(quests.id, participations.questId))
-    .where(and(inArray(quests.storylineId, storylineIds), eq(participations.status, 'completed')))
-    .groupBy(quests.storylineId);
-  return new Map(rows.map((r) => [r.storylineId!, Number(r.n)]));
+  return countsByKey(storylineIds, () =>
+    db
+      .select({ key: quests.storylineId, n: count() })
+      .from(participations)
+      .innerJoin(quests, eq(quests.id, participations.questId))
+      .where(and(inArray(quests.storylineId, storylineIds), eq(participations.status, 'completed')))
+      .groupBy(quests.storylineId),
+  );
 }
 
 /** The storylines these quests belong to, each once; quests outside a storyline add none. */

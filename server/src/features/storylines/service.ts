@@ -10,10 +10,10 @@ import {
   type StorylineChapter,
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
-import type { DomainEventMap } from '../../lib/domain-events';
 import { notFound } from '../../lib/errors';
 import type { AreasService } from '../areas/service';
 import type { AuditService } from '../audit/service';
+import type { EvidenceDecidedFact } from '../evidence/facts';
 import * as repo from './repo';
 
 function toChapter(row: repo.ChapterRow): StorylineChapter {
@@ -98,7 +98,7 @@ export function createStorylinesService(
   }
 
   /** Listener for `evidence.decided`: only verified evidence moves a storyline. */
-  async function onEvidenceDecided(facts: DomainEventMap['evidence.decided']): Promise<void> {
+  async function onEvidenceDecided(facts: EvidenceDecidedFact[]): Promise<void> {
     const verifiedQuests = new Set(
       facts.filter((f) => f.status === 'verified').map((f) => f.questId),
     );

@@ -1,118 +1,45 @@
-import {
-  ZCreateTeamRequest,
-  ZInviteCodeResponse,
-  ZJoinTeamRequest,
-  ZLeaveTeamResponse,
-  ZMyTeamResponse,
-  ZSetCaptainRequest,
-  ZSlugParams,
-  ZTeam,
-  ZTeamMemberParams,
-  ZTeamParams,
-} from '@govcraft/shared';
-import { defineRoute, userIdOf, type AnyRouteSpec } from '../../http/route';
+import { teamsContracts as api } from '@govcraft/shared';
+import { defineRoute, SIGNED_IN, userIdOf, type AnyRouteSpec } from '../../http/route';
 import type { TeamsService } from './service';
 
 export function teamsRoutes(teams: TeamsService): AnyRouteSpec[] {
+  /** Team changes are checked by the service (captain or member), not by an area role. */
+  const write = { access: SIGNED_IN, rateLimit: 'write' } as const;
   return [
-    defineRoute({
-      method: 'post',
-      path: '/api/areas/:slug/teams',
-      summary: 'Create a team in an area; you become its captain',
-      tags: ['teams'],
-      params: ZSlugParams,
-      body: ZCreateTeamRequest,
-      status: 201,
-      response: ZTeam,
-      errors: [403, 404, 409],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.createTeam, {
+      ...write,
       handler: ({ actor, params, body }) => teams.create(userIdOf(actor), params.slug, body.name),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/areas/:slug/teams/mine',
-      summary: 'Your team in this area, or null',
-      tags: ['teams'],
-      params: ZSlugParams,
-      response: ZMyTeamResponse,
-      errors: [404],
-      access: { kind: 'user' },
+    defineRoute(api.getMyTeam, {
+      access: SIGNED_IN,
       handler: ({ actor, params }) => teams.mine(userIdOf(actor), params.slug),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/api/teams/:teamId',
-      summary: 'A team with its members and their XP (the invite code only for members)',
-      tags: ['teams'],
-      params: ZTeamParams,
-      response: ZTeam,
-      errors: [404],
-      access: { kind: 'user' },
+    defineRoute(api.getTeam, {
+      access: SIGNED_IN,
       handler: ({ actor, params }) => teams.get(params.teamId, userIdOf(actor)),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/teams/join',
-      summary: 'Join a team with its invite code',
-      tags: ['teams'],
-      body: ZJoinTeamRequest,
-      response: ZTeam,
-      errors: [404, 409],
-      access: { kind: 'user' },
+    defineRoute(api.joinTeam, {
+      access: SIGNED_IN,
       // Codes are secrets: the password budget keeps guessing slow.
       rateLimit: 'password',
       handler: ({ actor, body }) => teams.join(userIdOf(actor), body.code),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/teams/:teamId/leave',
-      summary: 'Leave a team (a captain hands over to the longest-standing member)',
-      tags: ['teams'],
-      params: ZTeamParams,
-      response: ZLeaveTeamResponse,
-      errors: [404],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.leaveTeam, {
+      ...write,
       handler: ({ actor, params }) => teams.leave(userIdOf(actor), params.teamId),
     }),
-    defineRoute({
-      method: 'delete',
-      path: '/api/teams/:teamId/members/:userId',
-      summary: 'Remove a member (captain)',
-      tags: ['teams'],
-      params: ZTeamMemberParams,
-      response: ZTeam,
-      errors: [403, 404],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.removeTeamMember, {
+      ...write,
       handler: ({ actor, params }) =>
         teams.removeMember(userIdOf(actor), params.teamId, params.userId),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/teams/:teamId/captain',
-      summary: 'Hand the captaincy to another member (captain)',
-      tags: ['teams'],
-      params: ZTeamParams,
-      body: ZSetCaptainRequest,
-      response: ZTeam,
-      errors: [403, 404],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.handOverCaptaincy, {
+      ...write,
       handler: ({ actor, params, body }) =>
         teams.handOver(userIdOf(actor), params.teamId, body.userId),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/api/teams/:teamId/invite-code',
-      summary: 'Replace the invite code; the old one stops working (captain)',
-      tags: ['teams'],
-      params: ZTeamParams,
-      response: ZInviteCodeResponse,
-      errors: [403, 404],
-      access: { kind: 'user' },
-      rateLimit: 'write',
+    defineRoute(api.rotateTeamInviteCode, {
+      ...write,
       handler: ({ actor, params }) => teams.rotateInviteCode(userIdOf(actor), params.teamId),
     }),
   ];

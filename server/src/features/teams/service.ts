@@ -3,35 +3,23 @@
  * A resident is in at most one team per area (a unique index backs the rule). Every change
  * runs in one transaction with its audit row, then `team:update` goes to the team room.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  MAX_TEAM_SIZE,
-  rooms,
-  type LeaveTeamResponse,
-  type Team,
-  type TeamUpdateEvent,
-} from '@govcraft/shared';
+import { MAX_TEAM_SIZE, type LeaveTeamResponse, type Team } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { AccountsService } from '../accounts/service';
 import type { AreasService } from '../areas/service';
 import type { AuditService } from '../audit/service';
+import { createCaptainActions } from './captain';
+import { newInviteCode } from './invite-code';
+import { lockedTeam, removeInTx } from './members';
+import { createTeamPresenter } from './present';
 import * as repo from './repo';
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** 10 characters from 32 look-alike-free symbols: 50 bits, typed from a poster if need be. */
-export function newInviteCode(): string {
-  return [...randomBytes(10)].map((b) => CODE_ALPHABET[b & 31]).join('');
-}
 
 export interface TeamsDeps {
   areas: Pick<AreasService, 'idOfSlug' | 'byId' | 'join'>;
-  accounts: Pick<AccountsService, 'roleIn' | 'registerEraser' | 'registerExporter'>;
-  audit: AuditService;
-  /** Drops a deleted team from the live leaderboards. */
-  removeFromBoards: (areaId: string, teamId: string) => Promise<void>;
+  accounts: Pick<AccountsService, 'roleIn'>;
+  audit: Pick<AuditService, 'record'>;
 }
 
 export interface TeamOf {
@@ -40,65 +28,19 @@ export interface TeamOf {
   memberIds: string[];
 }
 
-export function createTeamsService(infra: Pick<Infra, 'db' | 'io' | 'logger'>, deps: TeamsDeps) {
+export function createTeamsService(
+  infra: Pick<Infra, 'db' | 'io' | 'logger' | 'events'>,
+  deps: TeamsDeps,
+) {
   const { db } = infra;
-
-  async function view(team: repo.TeamRow, viewerId: string | null): Promise<Team> {
-    const [members, xp] = await Promise.all([
-      repo.listMembers(db, team.id),
-      repo.xpByMember(db, team.id),
-    ]);
-    const isMember = members.some((m) => m.userId === viewerId);
-    return {
-      id: team.id,
-      areaId: team.areaId,
-      name: team.name,
-      captainId: team.captainId,
-      inviteCode: isMember ? team.inviteCode : null,
-      members: members.map((m) => ({
-        userId: m.userId,
-        displayName: m.displayName,
-        isCaptain: m.userId === team.captainId,
-        joinedAt: m.joinedAt.toISOString(),
-        xp: xp.get(m.userId) ?? 0,
-      })),
-      maxSize: MAX_TEAM_SIZE,
-      createdAt: team.createdAt.toISOString(),
-    };
-  }
-
-  /** Tells the team room what changed; a deleted team is announced with no members. */
-  async function announce(teamId: string): Promise<void> {
-    const team = await repo.findTeam(db, teamId);
-    const members = team ? await repo.listMembers(db, teamId) : [];
-    const update: TeamUpdateEvent = {
-      teamId,
-      name: team?.name ?? '',
-      captainId: team?.captainId ?? null,
-      members: members.map((m) => ({ userId: m.userId, displayName: m.displayName })),
-    };
-    infra.io.to(rooms.team(teamId)).emit('team:update', update);
-  }
-
-  /** Someone who left stops hearing the team room on every node they are connected to. */
-  function dropFromRoom(teamId: string, userId: string): void {
-    infra.io.in(rooms.user(userId)).socketsLeave(rooms.team(teamId));
-  }
+  const present = createTeamPresenter(infra);
+  const { view, announce, afterRemoval } = present;
+  const captain = createCaptainActions(infra, { audit: deps.audit, present });
 
   async function requireAreaMember(userId: string, areaId: string): Promise<void> {
     if (!(await deps.accounts.roleIn(userId, areaId))) {
       throw forbidden('join this area before making a team in it');
     }
-  }
-
-  async function lockedTeam(tx: DbOrTx, teamId: string): Promise<repo.TeamRow> {
-    const team = await repo.lockTeam(tx, teamId);
-    if (!team) throw notFound('team');
-    return team;
-  }
-
-  function requireCaptain(team: repo.TeamRow, userId: string): void {
-    if (team.captainId !== userId) throw forbidden('only the team captain can do this');
   }
 
   async function create(userId: string, slug: string, name: string): Promise<Team> {
@@ -171,31 +113,6 @@ export function createTeamsService(infra: Pick<Infra, 'db' | 'io' | 'logger'>, d
     return view(team, userId);
   }
 
-  /**
-   * Takes one member out. A leaving captain hands over to the longest-standing member; the
-   * last member leaving deletes the team.
-   */
-  async function removeInTx(tx: DbOrTx, team: repo.TeamRow, userId: string) {
-    if (!(await repo.deleteMember(tx, team.id, userId))) {
-      throw new AppError('not_found', 'that person is not in this team');
-    }
-    const rest = await repo.listMembers(tx, team.id);
-    if (rest.length === 0) {
-      await repo.deleteTeam(tx, team.id);
-      return { teamDeleted: true, newCaptainId: null };
-    }
-    if (team.captainId !== userId) return { teamDeleted: false, newCaptainId: null };
-    const heir = rest[0]!.userId;
-    await repo.updateTeam(tx, team.id, { captainId: heir });
-    return { teamDeleted: false, newCaptainId: heir };
-  }
-
-  async function afterRemoval(team: repo.TeamRow, userId: string, teamDeleted: boolean) {
-    dropFromRoom(team.id, userId);
-    if (teamDeleted) await deps.removeFromBoards(team.areaId, team.id);
-    await announce(team.id);
-  }
-
   async function leave(userId: string, teamId: string): Promise<LeaveTeamResponse> {
     const { team, outcome } = await db.transaction(async (tx) => {
       const team = await lockedTeam(tx, teamId);
@@ -212,69 +129,6 @@ export function createTeamsService(infra: Pick<Infra, 'db' | 'io' | 'logger'>, d
     });
     await afterRemoval(team, userId, outcome.teamDeleted);
     return outcome;
-  }
-
-  async function removeMember(captainId: string, teamId: string, userId: string): Promise<Team> {
-    if (captainId === userId) {
-      throw AppError.field('userId', 'to remove yourself, leave the team instead');
-    }
-    const team = await db.transaction(async (tx) => {
-      const team = await lockedTeam(tx, teamId);
-      requireCaptain(team, captainId);
-      await removeInTx(tx, team, userId);
-      await deps.audit.record(tx, {
-        areaId: team.areaId,
-        actorId: captainId,
-        action: 'team.remove_member',
-        entityType: 'team',
-        entityId: team.id,
-        before: { userId },
-      });
-      return team;
-    });
-    await afterRemoval(team, userId, false);
-    return view(team, captainId);
-  }
-
-  async function handOver(captainId: string, teamId: string, userId: string): Promise<Team> {
-    const team = await db.transaction(async (tx) => {
-      const team = await lockedTeam(tx, teamId);
-      requireCaptain(team, captainId);
-      const members = await repo.listMembers(tx, teamId);
-      if (!members.some((m) => m.userId === userId)) {
-        throw AppError.field('userId', 'is not a member of this team');
-      }
-      await repo.updateTeam(tx, teamId, { captainId: userId });
-      await deps.audit.record(tx, {
-        areaId: team.areaId,
-        actorId: captainId,
-        action: 'team.captain',
-        entityType: 'team',
-        entityId: teamId,
-        before: { captainId },
-        after: { captainId: userId },
-      });
-      return { ...team, captainId: userId };
-    });
-    await announce(teamId);
-    return view(team, captainId);
-  }
-
-  async function rotateInviteCode(captainId: string, teamId: string) {
-    const inviteCode = newInviteCode();
-    await db.transaction(async (tx) => {
-      const team = await lockedTeam(tx, teamId);
-      requireCaptain(team, captainId);
-      await repo.updateTeam(tx, teamId, { inviteCode });
-      await deps.audit.record(tx, {
-        areaId: team.areaId,
-        actorId: captainId,
-        action: 'team.rotate_code',
-        entityType: 'team',
-        entityId: teamId,
-      });
-    });
-    return { inviteCode };
   }
 
   async function get(teamId: string, viewerId: string | null): Promise<Team> {
@@ -304,30 +158,34 @@ export function createTeamsService(infra: Pick<Infra, 'db' | 'io' | 'logger'>, d
     return members.some((m) => m.userId === userId);
   }
 
-  // A deleted account leaves its teams (captaincy handed over, empty teams deleted) inside
-  // the deletion's transaction; boards catch up on the next rebuild.
-  deps.accounts.registerEraser(async (tx, userId) => {
+  /**
+   * Account deletion, inside its transaction: the person leaves every team (captaincy handed
+   * over, empty teams deleted); boards catch up on the next rebuild.
+   */
+  async function leaveAllTeams(tx: DbOrTx, userId: string): Promise<void> {
     for (const teamId of await repo.teamIdsOfUser(tx, userId)) {
       const team = await repo.lockTeam(tx, teamId);
       if (team) await removeInTx(tx, team, userId);
     }
-  });
-  deps.accounts.registerExporter('teams', async (userId) => {
+  }
+
+  /** A data export's teams section: every team the person is in, as a member sees it. */
+  async function exportFor(userId: string): Promise<Team[]> {
     const ids = await repo.teamIdsOfUser(db, userId);
     return Promise.all(ids.map((id) => get(id, userId)));
-  });
+  }
 
   return {
     create,
     join,
     leave,
-    removeMember,
-    handOver,
-    rotateInviteCode,
+    ...captain,
     get,
     mine,
     teamOf,
     isMember,
+    leaveAllTeams,
+    exportFor,
   };
 }
 export type TeamsService = ReturnType<typeof createTeamsService>;

@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './csv';
 
 describe('csv', () => {
-  it('quotes cells with commas, quotes or line breaks', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a, b')).toBe('"a, b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(-1.5)).toBe('-1.5');
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [null, ''],
+    [-1.5, '-1.5'],
+  ])('quotes cells with commas, quotes or line breaks: %j → %j', (cell, written) => {
+    expect(csvCell(cell)).toBe(written);
   });
 
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('+44 123')).toBe("'+44 123");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  it.each([
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+44 123', "'+44 123"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+  ])('defuses text a spreadsheet would run as a formula: %j → %j', (cell, written) => {
+    expect(csvCell(cell)).toBe(written);
   });
 
   it('ends every row with CRLF', () => {

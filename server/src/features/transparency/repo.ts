@@ -9,7 +9,8 @@
  */
 import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { areas, evidence, quests, xpLedger } from '../../db/schema';
+import { evidence, quests, xpLedger } from '../../db/schema';
+import { sumsBySuperpower } from '../../lib/superpower-columns';
 
 const decidedAt = sql`coalesce(${evidence.decidedAt}, ${evidence.submittedAt})`;
 // ISO text with a cast binds the same way on node-postgres and PGlite.
@@ -28,33 +29,34 @@ export async function questCountsByStatus(
     .groupBy(quests.status);
 }
 
-/** Monday (YYYY-MM-DD) of the week holding `now`, in the area's own time zone. */
-export async function currentWeekStart(db: DbOrTx, areaId: string, now: Date): Promise<string> {
-  const rows = await db
-    .select({
-      monday: sql<string>`to_char(date_trunc('week', ${now.toISOString()}::timestamptz at time zone ${areas.timezone}), 'YYYY-MM-DD')`,
-    })
-    .from(areas)
-    .where(eq(areas.id, areaId));
-  const monday = rows[0]?.monday;
-  if (!monday) throw new Error(`area ${areaId} vanished while reporting`);
-  return monday;
-}
-
-/** Verified completions per local week (Monday, YYYY-MM-DD) decided since `since`. */
-export async function verifiedPerWeek(
+/**
+ * Verified completions decided in each of a row of back-to-back spans (the area's weeks,
+ * cut by the calendar), oldest first: `bounds` holds each span's start and then the last
+ * span's end. The query only compares stored instants with the bounds.
+ */
+export async function verifiedPerSpan(
   db: DbOrTx,
   areaId: string,
-  since: Date,
-): Promise<Map<string, number>> {
-  const week = sql<string>`to_char(date_trunc('week', ${decidedAt} at time zone ${areas.timezone}), 'YYYY-MM-DD')`;
+  bounds: readonly Date[],
+): Promise<number[]> {
+  const instants = bounds.map((b) => sql`${b.toISOString()}::timestamptz`);
+  const span = sql<number>`width_bucket(${decidedAt}, array[${sql.join(instants, sql`, `)}])`;
   const rows = await db
-    .select({ week, n: count() })
+    .select({ span, n: count() })
     .from(evidence)
-    .innerJoin(areas, eq(areas.id, evidence.areaId))
-    .where(and(isVerifiedIn(areaId), decidedSince(since)))
-    .groupBy(week);
-  return new Map(rows.map((r) => [r.week, Number(r.n)]));
+    .where(
+      and(
+        isVerifiedIn(areaId),
+        decidedSince(bounds[0]!),
+        sql`${decidedAt} < ${bounds.at(-1)!.toISOString()}::timestamptz`,
+      ),
+    )
+    // By position: the bounds are parameters, and a repeated expression would bind new ones
+    // that PostgreSQL cannot match with the selected column.
+    .groupBy(sql`1`);
+  const counts = Array.from({ length: bounds.length - 1 }, () => 0);
+  for (const r of rows) counts[Number(r.span) - 1] = Number(r.n);
+  return counts;
 }
 
 /**
@@ -84,12 +86,7 @@ export async function activeSince(
 
 export async function xpBySuperpower(db: DbOrTx, areaId: string) {
   const [row] = await db
-    .select({
-      urgent_optimism: sql<number>`coalesce(sum(${xpLedger.urgentOptimism}), 0)::int`,
-      social_fabric: sql<number>`coalesce(sum(${xpLedger.socialFabric}), 0)::int`,
-      blissful_productivity: sql<number>`coalesce(sum(${xpLedger.blissfulProductivity}), 0)::int`,
-      epic_meaning: sql<number>`coalesce(sum(${xpLedger.epicMeaning}), 0)::int`,
-    })
+    .select(sumsBySuperpower())
     .from(xpLedger)
     .where(eq(xpLedger.areaId, areaId));
   return row!;

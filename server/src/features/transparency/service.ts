@@ -7,6 +7,8 @@ import {
   OPEN_DATA_QUEST_STATUSES,
   QUEST_STATUSES,
   SUPERPOWERS,
+  lastLocalDays,
+  weeksEndingAt,
   type Dashboard,
   type OpenDataQuest,
   type OpenDataQuests,
@@ -24,12 +26,10 @@ import {
   SOCIAL_VALUE_LABEL,
   SOCIAL_VALUE_METHOD,
 } from './social-value';
-import { isoWeekLabel, mondaysEndingAt } from './weeks';
 
 export const DASHBOARD_WEEKS = 12;
 export const ACTIVE_WINDOW_DAYS = 30;
 const TOP_PLACES = 5;
-const DAY_MS = 86_400_000;
 
 export const OPEN_DATA_LICENCE = 'Open Government Licence v3.0';
 
@@ -86,19 +86,12 @@ export function createTransparencyService(
 ) {
   const proxies = deps.socialValueProxies ?? DEFAULT_SOCIAL_VALUE_PROXIES;
 
-  async function weeklySeries(areaId: string, now: Date) {
-    const mondays = mondaysEndingAt(
-      await repo.currentWeekStart(infra.db, areaId, now),
-      DASHBOARD_WEEKS,
-    );
-    // A day of margin either side of the first Monday covers any time-zone offset.
-    const since = new Date(Date.parse(`${mondays[0]}T00:00:00Z`) - DAY_MS);
-    const counts = await repo.verifiedPerWeek(infra.db, areaId, since);
-    return mondays.map((weekStart) => ({
-      week: isoWeekLabel(weekStart),
-      weekStart,
-      verified: counts.get(weekStart) ?? 0,
-    }));
+  /** Verified completions in each of the area's last weeks, in its own time zone. */
+  async function weeklySeries(area: { id: string; timezone: string }, now: Date) {
+    const weeks = weeksEndingAt(now, area.timezone, DASHBOARD_WEEKS);
+    const bounds = [...weeks.map((w) => w.start), weeks.at(-1)!.end];
+    const counts = await repo.verifiedPerSpan(infra.db, area.id, bounds);
+    return weeks.map((w, i) => ({ week: w.id, weekStart: w.monday, verified: counts[i]! }));
   }
 
   async function questsByStatus(areaId: string): Promise<Record<QuestStatus, number>> {
@@ -114,10 +107,10 @@ export function createTransparencyService(
   async function dashboard(slug: string): Promise<Dashboard> {
     const area = await deps.areas.bySlug(slug);
     const now = infra.clock.now();
-    const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_DAYS * DAY_MS);
+    const activeSince = lastLocalDays(now, area.timezone, ACTIVE_WINDOW_DAYS).start;
     const [byStatus, weeks, active, xp, byMain, places] = await Promise.all([
       questsByStatus(area.id),
-      weeklySeries(area.id, now),
+      weeklySeries(area, now),
       repo.activeSince(infra.db, area.id, activeSince),
       repo.xpBySuperpower(infra.db, area.id),
       repo.verifiedByMainSuperpower(infra.db, area.id),

@@ -13,11 +13,11 @@ import {
   type OpenDataQuests,
   type Quest,
   type Team,
+  weekOf,
 } from '@govcraft/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../../../tests/support/client';
 import { DEMO, startTestServer, type TestServer } from '../../../../tests/support/harness';
-import { isoWeekLabel, mondaysEndingAt } from './weeks';
 
 const DAY = 86_400_000;
 const PARK = { lat: 52.631797, lng: -1.144736 };
@@ -84,13 +84,8 @@ async function dashboard(): Promise<Dashboard> {
   return ZDashboard.parse(res.body);
 }
 
-/** Monday of the week holding `instant` in Europe/London, worked out with Intl, not SQL. */
-function londonWeekStart(instant: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
-  const utcDay = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (utcDay.getUTCDay() + 6) % 7;
-  return new Date(utcDay.getTime() - sinceMonday * DAY).toISOString().slice(0, 10);
-}
+/** Monday of the week holding `instant` in Oakfield's time zone. */
+const londonWeekStart = (instant: Date): string => weekOf(instant, 'Europe/London').monday;
 
 const weekCount = (d: Dashboard, weekStart: string) =>
   d.completionsByWeek.find((w) => w.weekStart === weekStart)?.verified;
@@ -174,7 +169,10 @@ describe('transparency: dashboard and open data', () => {
     expect(after.totalVerified - before.totalVerified).toBe(4);
     const current = after.completionsByWeek.at(-1)!;
     expect(current.weekStart).toBe(londonWeekStart(decidedAt.now!));
-    expect(current.week).toBe(isoWeekLabel(current.weekStart));
+    expect(current.week).toBe(weekOf(decidedAt.now!, 'Europe/London').id);
+    expect(after.completionsByWeek.map((w) => w.weekStart)).toEqual(
+      [...after.completionsByWeek.map((w) => w.weekStart)].sort(),
+    );
     const delta = (instant: Date) =>
       weekCount(after, londonWeekStart(instant))! -
       (weekCount(before, londonWeekStart(instant)) ?? 0);
@@ -274,18 +272,5 @@ describe('transparency: dashboard and open data', () => {
     const rules = ZRulesResponse.parse(res.body);
     expect(rules.checks.map((c) => c.check)).toContain('duplicatePhoto');
     expect(rules.thresholds.verifyAt).toBeGreaterThan(rules.thresholds.rejectBelow);
-  });
-});
-
-describe('week helpers', () => {
-  it('labels ISO weeks, including the ones that belong to another year', () => {
-    expect(isoWeekLabel('2026-11-23')).toBe('2026-W48');
-    expect(isoWeekLabel('2024-12-30')).toBe('2025-W01');
-    expect(isoWeekLabel('2021-01-04')).toBe('2021-W01');
-    expect(isoWeekLabel('2020-12-28')).toBe('2020-W53');
-  });
-
-  it('lists Mondays oldest first ending at the given one', () => {
-    expect(mondaysEndingAt('2026-01-05', 3)).toEqual(['2025-12-22', '2025-12-29', '2026-01-05']);
   });
 });

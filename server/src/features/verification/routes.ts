@@ -1,10 +1,10 @@
 import {
   DEFAULT_VERIFICATION_RULES,
   describeVerificationRules,
-  ZRulesResponse,
+  verificationContracts as api,
   type VerificationRules,
 } from '@govcraft/shared';
-import { defineRoute, type AnyRouteSpec } from '../../http/route';
+import { defineRoute, PUBLIC, type AnyRouteSpec } from '../../http/route';
 
 /**
  * GET /api/rules: how evidence is judged, public so residents can check the game is fair.
@@ -15,13 +15,8 @@ export function verificationRoutes(
 ): AnyRouteSpec[] {
   const described = describeVerificationRules(rules);
   return [
-    defineRoute({
-      method: 'get',
-      path: '/api/rules',
-      summary: 'How evidence is checked: weights, thresholds and each check in plain words',
-      tags: ['verification'],
-      response: ZRulesResponse,
-      access: { kind: 'public' },
+    defineRoute(api.getVerificationRules, {
+      access: PUBLIC,
       handler: async () => described,
     }),
   ];

@@ -1,0 +1,88 @@
+/**
+ * The resident app's data: the area's quests, your participations and your team, loaded
+ * over HTTP and then kept current by realtime events (and fetched again on reconnect).
+ */
+import type { Area, Quest } from '@govcraft/shared';
+import { quests as questsApi, teams as teamsApi } from '../net/endpoints';
+import type { Realtime } from '../net/socket';
+import { errorMessage } from '../ui/errors';
+import { celebrateXp } from '../ui/toast';
+import type { Store } from './state';
+
+export interface LiveData {
+  /** The first load of everything; panels already show what arrives. */
+  loadAll(): Promise<void>;
+}
+
+export function startLiveData(
+  store: Store,
+  realtime: Realtime,
+  area: Area,
+  app: { xpTarget(): HTMLElement | null; refreshMe(): Promise<void> },
+): LiveData {
+  function upsert(q: Quest) {
+    if (q.areaId !== area.id) return;
+    store.state.quests.set(q.id, q);
+    store.changed('quests');
+  }
+  realtime.on('quest:published', (e) => upsert(e.quest));
+  realtime.on('quest:updated', (e) => upsert(e.quest));
+  realtime.on('quest:closed', (e) => {
+    if (store.state.quests.delete(e.questId)) store.changed('quests');
+  });
+  realtime.on('xp:awarded', (e) => {
+    if (e.userId !== store.state.me?.id) return;
+    celebrateXp(e.amount, app.xpTarget());
+    store.state.mine.set(e.questId, 'completed');
+    store.changed('mine');
+    void app.refreshMe();
+  });
+  const joinTeamRoom = () => {
+    const team = store.state.team;
+    if (team) void realtime.send('team:join', { teamId: team.id });
+  };
+  store.on(['team'], joinTeamRoom);
+  realtime.onConnect(() => {
+    void realtime.send('area:join', { slug: area.slug });
+    joinTeamRoom();
+    // Reconnecting may have missed events: fetch the truth again.
+    void loadQuests();
+  });
+
+  async function loadQuests() {
+    try {
+      const page = await questsApi.list(area.slug);
+      store.state.quests = new Map(page.items.map((q) => [q.id, q]));
+      store.changed('quests');
+    } catch (err) {
+      console.warn('quests unavailable', errorMessage(err));
+      store.changed('quests');
+    }
+  }
+
+  async function loadMine() {
+    if (!store.state.me) return;
+    try {
+      const r = await questsApi.mine();
+      store.state.mine = new Map(r.items.map((m) => [m.quest.id, m.participation.status]));
+      store.changed('mine');
+    } catch {
+      // Not critical: join buttons still work and will say if you already joined.
+    }
+  }
+
+  async function loadTeam() {
+    if (!store.state.me) return;
+    try {
+      store.set('team', (await teamsApi.mine(area.slug)).team);
+    } catch {
+      // The Team tab retries and explains; the HUD simply shows no team.
+    }
+  }
+
+  return {
+    loadAll: async () => {
+      await Promise.all([loadQuests(), loadMine(), loadTeam()]);
+    },
+  };
+}

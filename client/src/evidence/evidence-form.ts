@@ -1,0 +1,259 @@
+/**
+ * Evidence, step by step: check in (distance to the spot and accuracy), a photo with a
+ * preview and an upload progress bar, a note; then a live status card fed by
+ * `evidence:status` that explains each check.
+ */
+import {
+  checkGeofence,
+  missingParts,
+  type EvidencePart,
+  type EvidenceStatusEvent,
+  type Quest,
+} from '@govcraft/shared';
+import type { AppContext, View } from '../app/context';
+import { evidence as evidenceApi, type CheckinPayload } from '../net/endpoints';
+import { h, meter, replaceChildren, uid } from '../ui/dom';
+import { clearErrors, formProblems, showErrors } from '../ui/errors';
+import { distanceText } from '../ui/format';
+import { locateOnce } from '../ui/locate';
+import { statusCard } from './status-card';
+
+/** The shared rule decides what is missing; residents read what to do about it. */
+const WHAT_TO_DO: Record<EvidencePart, string> = {
+  checkin: 'Check in at the spot first',
+  photo: 'Choose a photo of the result',
+  text: 'Write a short note about what you did',
+};
+
+const noteKey = (questId: string) => `govcraft:evidence-note:${questId}`;
+
+export function evidenceFormView(ctx: AppContext, quest: Quest): View {
+  const rules = quest.evidenceRules;
+  let checkin: CheckinPayload | null = null;
+  let photo: File | null = null;
+  let previewUrl: string | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const form = h('form', {
+    class: 'evidence-form',
+    novalidate: true,
+    'aria-labelledby': 'evidence-title',
+  });
+  const steps = h('ol', { class: 'steps' });
+
+  // Step: check in
+  const checkinInfo = h('p', { class: 'checkin-info', 'aria-live': 'polite' });
+  const checkinButton = h(
+    'button',
+    { type: 'button', class: 'button secondary', id: 'checkin-button' },
+    'Check in here',
+  );
+  checkinButton.addEventListener('click', () =>
+    locateOnce(checkinButton, checkinInfo, {
+      unsupported:
+        "Your browser can't share its location. Ask an officer to sign this quest off instead.",
+      maximumAge: 0,
+      found: checkedIn,
+      failed: (err) => {
+        checkinInfo.textContent =
+          err.code === err.PERMISSION_DENIED
+            ? 'Location is turned off for GovCraft. Allow it in your browser settings, then check in again.'
+            : "We couldn't find your location. Step outside or wait a moment, then try again.";
+        checkinInfo.className = 'checkin-info warn';
+      },
+    }),
+  );
+  if (rules.checkin)
+    steps.append(
+      h(
+        'li',
+        { class: 'form-group', 'data-field': 'checkin' },
+        h('h4', {}, 'Check in at the spot'),
+        h(
+          'p',
+          { class: 'hint' },
+          `Stand within ${quest.location.radiusM} m of the marker, then check in. We use your location once, for this quest.`,
+        ),
+        checkinButton,
+        checkinInfo,
+      ),
+    );
+
+  function checkedIn(pos: GeolocationPosition) {
+    checkinButton.textContent = 'Check in again';
+    const here = { lat: pos.coords.latitude, lng: pos.coords.longitude };
+    const accuracyM = Math.max(0, Math.round(pos.coords.accuracy));
+    checkin = { ...here, accuracyM, deviceTime: new Date().toISOString() };
+    ctx.store.set('position', { ...here, accuracyM });
+    const fence = checkGeofence(quest.location, quest.location.radiusM, here, accuracyM);
+    checkinInfo.textContent =
+      `You checked in ${distanceText(fence.distanceM)} from the spot (accurate to ${accuracyM} m). ` +
+      (fence.inside
+        ? "That's inside the quest area ✓"
+        : `That's outside the quest area — move closer, to within ${quest.location.radiusM} m.`);
+    checkinInfo.className = `checkin-info ${fence.inside ? 'ok' : 'warn'}`;
+  }
+
+  // Step: photo
+  const photoId = uid('photo');
+  const preview = h('div', { class: 'photo-preview' });
+  const photoInput = h('input', {
+    type: 'file',
+    id: photoId,
+    name: 'photo',
+    accept: 'image/jpeg,image/png,image/webp,image/heic',
+  });
+  photoInput.addEventListener('change', () => {
+    photo = photoInput.files?.[0] ?? null;
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+    previewUrl = photo ? URL.createObjectURL(photo) : null;
+    replaceChildren(
+      preview,
+      previewUrl ? h('img', { src: previewUrl, alt: 'Your photo, ready to send' }) : null,
+    );
+  });
+  if (rules.photo)
+    steps.append(
+      h(
+        'li',
+        { class: 'form-group', 'data-field': 'photo' },
+        h('h4', {}, 'Add a photo'),
+        h('label', { for: photoId }, 'Photo of the result (take one or choose a file)'),
+        photoInput,
+        preview,
+      ),
+    );
+
+  // Step: note (always allowed; required when the quest asks for it)
+  const noteId = uid('note');
+  const note = h('textarea', {
+    id: noteId,
+    name: 'text',
+    rows: 3,
+    maxlength: 2000,
+  }) as HTMLTextAreaElement;
+  note.value = sessionStorage.getItem(noteKey(quest.id)) ?? '';
+  note.addEventListener('input', () => sessionStorage.setItem(noteKey(quest.id), note.value));
+  steps.append(
+    h(
+      'li',
+      { class: 'form-group', 'data-field': 'text' },
+      h('h4', {}, rules.text ? 'Add a note' : 'Add a note (optional)'),
+      h('label', { for: noteId }, 'What did you do?'),
+      note,
+    ),
+  );
+
+  const progressSlot = h('div', { class: 'upload-progress' });
+  const sendButton = h('button', { type: 'submit', class: 'button' }, 'Send evidence');
+  const result = h('div', { class: 'evidence-result' });
+  form.append(
+    h('h3', { id: 'evidence-title' }, 'Send your evidence'),
+    steps,
+    progressSlot,
+    sendButton,
+  );
+
+  // Status events can beat the HTTP reply, so they are buffered until the id is known.
+  const seen = new Map<string, EvidenceStatusEvent>();
+  let card: ReturnType<typeof statusCard> | null = null;
+  let currentEvidenceId: string | null = null;
+  cleanups.push(
+    ctx.realtime.on('evidence:status', (e) => {
+      if (e.questId !== quest.id) return;
+      seen.set(e.evidenceId, e);
+      if (e.evidenceId === currentEvidenceId) card?.update(e);
+    }),
+  );
+
+  async function send() {
+    clearErrors(form);
+    const problems = missingParts(
+      rules,
+      { checkin: checkin !== null, photo: photo !== null, text: note.value.trim() !== '' },
+      WHAT_TO_DO,
+    );
+    if (problems.length) {
+      showErrors(form, formProblems(...problems));
+      return;
+    }
+    if (!navigator.onLine) {
+      progressSlot.textContent =
+        "You're offline. We'll send your evidence as soon as you're back online.";
+      window.addEventListener('online', () => void send(), { once: true });
+      return;
+    }
+    sendButton.disabled = true;
+    sendButton.textContent = 'Sending…';
+    const bar = meter('Upload progress', 0, 100);
+    replaceChildren(
+      progressSlot,
+      h('p', { class: 'hint' }, photo ? 'Uploading your photo…' : 'Sending…'),
+      bar,
+    );
+    try {
+      const reply = await evidenceApi.submit(
+        quest.id,
+        { checkin, photo, text: note.value },
+        (p) => {
+          const pct = Math.round((p.loaded / Math.max(1, p.total)) * 100);
+          bar.setAttribute('aria-valuenow', String(pct));
+          (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
+        },
+      );
+      sessionStorage.removeItem(noteKey(quest.id));
+      currentEvidenceId = reply.evidenceId;
+      ctx.store.state.mine.set(quest.id, 'submitted');
+      ctx.store.changed('mine');
+      card = statusCard(
+        reply.evidenceId,
+        () => {
+          replaceChildren(result);
+          form.hidden = false;
+          sendButton.disabled = false;
+          sendButton.textContent = 'Send evidence';
+          replaceChildren(progressSlot);
+        },
+        rules.attestations > 0,
+      );
+      replaceChildren(result, card.el);
+      form.hidden = true;
+      const early = seen.get(reply.evidenceId);
+      if (early) card.update(early);
+      // A status decided before our socket joined is fetched once.
+      void evidenceApi.get(reply.evidenceId).then(
+        (v) => {
+          if (!seen.has(reply.evidenceId))
+            card?.update({
+              evidenceId: reply.evidenceId,
+              questId: quest.id,
+              status: v.status,
+              checks: v.checks,
+              score: v.score,
+              reason: v.reason,
+            });
+        },
+        () => undefined,
+      );
+      card.el.focus();
+    } catch (err) {
+      sendButton.disabled = false;
+      sendButton.textContent = 'Send evidence';
+      replaceChildren(progressSlot);
+      showErrors(form, err);
+    }
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void send();
+  });
+
+  const el = h('div', { class: 'evidence' }, form, result);
+  return {
+    el,
+    destroy: () => {
+      cleanups.forEach((c) => c());
+      if (previewUrl) URL.revokeObjectURL(previewUrl);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/** The quest sheet: what the problem is, what done looks like, evidence, XP, time, join. */
+import type { Quest } from '@govcraft/shared';
+import type { AppContext, View } from '../app/context';
+import { requireSignIn } from '../auth/sign-in';
+import { quests as questsApi, storylines } from '../net/endpoints';
+import { h, replaceChildren } from '../ui/dom';
+import { errorMessage } from '../ui/errors';
+import { evidenceFormView } from '../evidence/evidence-form';
+import { dateTimeText, isClosingSoon, timeLeftText } from '../ui/format';
+import { superpowerTag } from '../ui/icons';
+import { evidenceChecklist } from '../evidence/evidence-checklist';
+import { toast } from '../ui/toast';
+import { vouchForm } from '../evidence/vouch-form';
+
+async function chapterLine(q: Quest): Promise<string | null> {
+  if (!q.storylineId) return null;
+  try {
+    const s = await storylines.get(q.storylineId);
+    const reached = s.chapters.filter((c) => c.threshold <= s.completed);
+    const current = reached[reached.length - 1] ?? s.chapters[0];
+    const chapter = current ? `Chapter ${current.position}: ${current.title}` : s.title;
+    return `${chapter} — ${s.completed} of ${s.goal} done`;
+  } catch {
+    return null;
+  }
+}
+
+export function questSheetView(ctx: AppContext, questId: string, onBack: () => void): View {
+  const el = h('section', { class: 'panel-section quest-sheet', 'aria-labelledby': 'sheet-title' });
+  const timers: number[] = [];
+  let evidence: View | null = null;
+
+  const back = h(
+    'button',
+    { type: 'button', class: 'link-button back', onClick: onBack },
+    '← All quests',
+  );
+
+  function render(q: Quest) {
+    evidence?.destroy?.();
+    evidence = null;
+    const now = Date.now();
+    const time = h(
+      'p',
+      { class: `time-left${isClosingSoon(q.endsAt, now) ? ' urgent' : ''}` },
+      timeLeftText(q.startsAt, q.endsAt, now),
+    );
+    timers.push(
+      window.setInterval(
+        () => (time.textContent = timeLeftText(q.startsAt, q.endsAt, Date.now())),
+        30_000,
+      ),
+    );
+    const chapter = h('p', { class: 'chapter-line' });
+    void chapterLine(q).then((line) => {
+      if (line) chapter.textContent = line;
+      else chapter.remove();
+    });
+    const actions = h('div', { class: 'sheet-actions' });
+    const evidenceSlot = h('div', { class: 'evidence-slot' });
+    replaceChildren(
+      el,
+      back,
+      h('h2', { id: 'sheet-title', tabindex: -1 }, q.title),
+      h('div', { class: 'sp-tags' }, q.superpowers.map(superpowerTag)),
+      chapter,
+      h(
+        'div',
+        { class: 'sheet-stats' },
+        h('p', { class: 'xp-reward' }, h('strong', {}, `${q.xp} XP`)),
+        time,
+        h(
+          'p',
+          {},
+          q.completions === 1 ? '1 person has done it' : `${q.completions} people have done it`,
+        ),
+      ),
+      h('h3', {}, 'The problem'),
+      h('p', { class: 'prose' }, q.problem),
+      h('h3', {}, 'What done looks like'),
+      h('p', { class: 'prose' }, q.desiredOutcome),
+      h('h3', {}, 'Evidence you will need'),
+      evidenceChecklist(q),
+      q.teamSize
+        ? h('p', { class: 'hint' }, `Team quest: your team needs at least ${q.teamSize} members.`)
+        : null,
+      h('p', { class: 'hint' }, `Runs ${dateTimeText(q.startsAt)} to ${dateTimeText(q.endsAt)}.`),
+      actions,
+      evidenceSlot,
+      ctx.store.state.me && q.evidenceRules.attestations > 0 && q.status === 'active'
+        ? vouchForm()
+        : null,
+    );
+    renderActions(q, actions, evidenceSlot);
+  }
+
+  function renderActions(q: Quest, actions: HTMLElement, slot: HTMLElement) {
+    const prompt = { reason: 'to join this quest', look: 'button' } as const;
+    if (!requireSignIn(ctx.store.state.me, actions, prompt)) return;
+    const status = ctx.store.state.mine.get(q.id);
+    const joined = status === 'joined' || status === 'submitted';
+    if (status === 'completed') {
+      replaceChildren(
+        actions,
+        h('p', { class: 'done-banner' }, 'You completed this quest. Thank you!'),
+      );
+      return;
+    }
+    const feedback = h('p', { class: 'action-feedback', role: 'status' });
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: joined ? 'button secondary' : 'button',
+        'data-action': joined ? 'leave' : 'join',
+      },
+      joined ? 'Leave quest' : 'Join quest',
+    );
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      button.textContent = joined ? 'Leaving…' : 'Joining…';
+      try {
+        if (joined) await questsApi.leave(q.id);
+        else await questsApi.join(q.id);
+        if (joined) ctx.store.state.mine.delete(q.id);
+        else ctx.store.state.mine.set(q.id, 'joined');
+        ctx.store.changed('mine');
+        toast(joined ? 'You left the quest.' : 'You joined! Now go and make it happen.', 'success');
+        renderActions(q, actions, slot);
+      } catch (err) {
+        button.disabled = false;
+        button.textContent = joined ? 'Leave quest' : 'Join quest';
+        feedback.textContent = errorMessage(err);
+      }
+    });
+    replaceChildren(actions, button, feedback);
+    evidence?.destroy?.();
+    evidence = null;
+    if (joined && q.status === 'active') {
+      evidence = evidenceFormView(ctx, q);
+      replaceChildren(slot, evidence.el);
+    } else if (joined) {
+      replaceChildren(
+        slot,
+        h('p', { class: 'hint' }, 'You can send evidence once the quest opens.'),
+      );
+    } else {
+      replaceChildren(slot);
+    }
+  }
+
+  async function load() {
+    const cached = ctx.store.state.quests.get(questId);
+    if (cached) render(cached);
+    else replaceChildren(el, back, h('p', { role: 'status' }, 'Loading the quest…'));
+    try {
+      const q = await questsApi.get(questId);
+      ctx.store.state.quests.set(q.id, q);
+      if (!cached || cached.updatedAt !== q.updatedAt) render(q);
+    } catch (err) {
+      if (!cached) replaceChildren(el, back, h('p', { class: 'error-text' }, errorMessage(err)));
+    }
+    el.querySelector<HTMLElement>('#sheet-title')?.focus();
+  }
+  void load();
+
+  const off = ctx.store.on(['quests'], () => {
+    const q = ctx.store.state.quests.get(questId);
+    if (!q) replaceChildren(el, back, h('p', { role: 'status' }, 'This quest has closed.'));
+  });
+  return {
+    el,
+    destroy: () => {
+      off();
+      timers.forEach(clearInterval);
+      evidence?.destroy?.();
+    },
+  };
+}

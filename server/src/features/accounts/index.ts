@@ -1,0 +1,20 @@
+import type { Infra } from '../../context';
+import type { RateLimits } from '../../http/rate-limit';
+import { feature } from '../module';
+import { progressRoutes } from '../progress/routes';
+import type { ProgressService } from '../progress/service';
+import { accountsRoutes } from './routes';
+import { createAccountsService } from './service';
+
+export function accountsFeature(
+  infra: Infra,
+  below: { rateLimits: RateLimits; progress: ProgressService },
+) {
+  const accounts = createAccountsService(infra, {
+    rateLimits: below.rateLimits,
+    progressSummary: below.progress.summaryFor,
+  });
+  // A public profile is a name (accounts) with progress (the ledger): mounted here, above both.
+  const routes = [...accountsRoutes(accounts), ...progressRoutes(below.progress, accounts)];
+  return feature('accounts', accounts, { routes });
+}

@@ -1,0 +1,15 @@
+/** The facts progress publishes after a ledger transaction commits. */
+import type { Superpower } from '@govcraft/shared';
+
+/** One ledger row as listeners see it: who was paid, where, how much, by superpower. */
+export interface XpAwardedFact {
+  userId: string;
+  teamId: string | null;
+  areaId: string;
+  questId: string;
+  evidenceId: string;
+  amount: number;
+  bySuperpower: Record<Superpower, number>;
+  /** Ledger commit time; weekly boards key on it. */
+  at: Date;
+}

@@ -1,0 +1,12 @@
+import type { Infra } from '../../context';
+import type { AreasService } from '../areas/service';
+import { feature } from '../module';
+import { transparencyRoutes } from './routes';
+import { createTransparencyService } from './service';
+
+export function transparencyFeature(infra: Infra, below: { areas: AreasService }) {
+  const transparency = createTransparencyService(infra, { areas: below.areas });
+  return feature('transparency', transparency, {
+    routes: transparencyRoutes(transparency, below.areas),
+  });
+}

@@ -1,0 +1,83 @@
+import { ZSlugParams } from '../schemas/common';
+import {
+  ZCreateTeamRequest,
+  ZInviteCodeResponse,
+  ZJoinTeamRequest,
+  ZLeaveTeamResponse,
+  ZMyTeamResponse,
+  ZSetCaptainRequest,
+  ZTeam,
+  ZTeamMemberParams,
+  ZTeamParams,
+} from '../schemas/teams';
+import { defineContracts } from './contract';
+
+export const teamsContracts = defineContracts('teams', {
+  createTeam: {
+    method: 'post',
+    path: '/api/areas/:slug/teams',
+    summary: 'Create a team in an area; you become its captain',
+    params: ZSlugParams,
+    body: ZCreateTeamRequest,
+    status: 201,
+    response: ZTeam,
+    errors: [403, 404, 409],
+  },
+  getMyTeam: {
+    method: 'get',
+    path: '/api/areas/:slug/teams/mine',
+    summary: 'Your team in this area, or null',
+    params: ZSlugParams,
+    response: ZMyTeamResponse,
+    errors: [404],
+  },
+  getTeam: {
+    method: 'get',
+    path: '/api/teams/:teamId',
+    summary: 'A team with its members and their XP (the invite code only for members)',
+    params: ZTeamParams,
+    response: ZTeam,
+    errors: [404],
+  },
+  joinTeam: {
+    method: 'post',
+    path: '/api/teams/join',
+    summary: 'Join a team with its invite code',
+    body: ZJoinTeamRequest,
+    response: ZTeam,
+    errors: [404, 409],
+  },
+  leaveTeam: {
+    method: 'post',
+    path: '/api/teams/:teamId/leave',
+    summary: 'Leave a team (a captain hands over to the longest-standing member)',
+    params: ZTeamParams,
+    response: ZLeaveTeamResponse,
+    errors: [404],
+  },
+  removeTeamMember: {
+    method: 'delete',
+    path: '/api/teams/:teamId/members/:userId',
+    summary: 'Remove a member (captain)',
+    params: ZTeamMemberParams,
+    response: ZTeam,
+    errors: [403, 404],
+  },
+  handOverCaptaincy: {
+    method: 'post',
+    path: '/api/teams/:teamId/captain',
+    summary: 'Hand the captaincy to another member (captain)',
+    params: ZTeamParams,
+    body: ZSetCaptainRequest,
+    response: ZTeam,
+    errors: [403, 404],
+  },
+  rotateTeamInviteCode: {
+    method: 'post',
+    path: '/api/teams/:teamId/invite-code',
+    summary: 'Replace the invite code; the old one stops working (captain)',
+    params: ZTeamParams,
+    response: ZInviteCodeResponse,
+    errors: [403, 404],
+  },
+});
