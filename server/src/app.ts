@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { Infra } from './context';
 import { originCheck } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { noStoreWhenSignedIn } from './http/headers';
 import { buildOpenApiDocument, DOCS_HTML } from './http/openapi';
 import { mountRoute, type AnyRouteSpec, type RouteRuntime } from './http/route';
 import { AppError } from './lib/errors';
@@ -102,9 +103,11 @@ export function createApp({
           'script-src': ["'self'", "'unsafe-inline'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'worker-src': ["'self'", 'blob:'],
+          'frame-ancestors': ["'none'"],
         },
       },
       strictTransportSecurity: config.secureCookies,
+      xFrameOptions: { action: 'deny' },
     }),
   );
 
@@ -137,6 +140,7 @@ export function createApp({
   api.use(express.json({ limit: '200kb' }));
   api.use(originCheck(config.PUBLIC_URL));
   api.use(sessionMiddleware);
+  api.use(noStoreWhenSignedIn);
   const runtime = routeRuntime(services);
   for (const route of routes) mountRoute(api, runtime, route);
 

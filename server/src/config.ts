@@ -19,13 +19,12 @@ const ZUrl = (protocols: string[]) =>
       message: `use a URL starting ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+/** A whole number from min to max; whatever is wrong with a value, the answer is `message`. */
+const ZIntBetween = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
 export const ZEnv = z.object({
-  PORT: z.coerce
-    .number({ message: 'use a port number 0-65535' })
-    .int({ message: 'use a port number 0-65535' })
-    .min(0, { message: 'use a port number 0-65535' })
-    .max(65535, { message: 'use a port number 0-65535' })
-    .default(3000),
+  PORT: ZIntBetween(0, 65535, 'use a port number 0-65535').default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: ZUrl(['postgres', 'postgresql']).optional(),
@@ -47,12 +46,7 @@ export const ZEnv = z.object({
   /** Bearer token for GET /metrics; when unset, /metrics answers only on loopback. */
   METRICS_TOKEN: z.string().min(16, { message: 'use at least 16 characters' }).optional(),
   /** log2 of the scrypt cost N. 17 is OWASP's advice; tests lower it to stay quick. */
-  SCRYPT_LOG_N: z.coerce
-    .number({ message: 'use an integer 14-20' })
-    .int({ message: 'use an integer 14-20' })
-    .min(14, { message: 'use an integer 14-20' })
-    .max(20, { message: 'use an integer 14-20' })
-    .default(17),
+  SCRYPT_LOG_N: ZIntBetween(14, 20, 'use an integer 14-20').default(17),
   /** Raster tile URL template for the map ({z}/{x}/{y}); unset keeps the map fully offline. */
   TILE_URL: z.string().url({ message: 'use a URL template with {z}, {x} and {y}' }).optional(),
   /** Largest photo upload in bytes. */
@@ -63,12 +57,7 @@ export const ZEnv = z.object({
     .max(50_000_000, { message: 'use at most 50000000 bytes' })
     .default(8_000_000),
   /** Multiplies every rate-limit budget. Leave at 1 in production; test suites raise it. */
-  RATE_LIMIT_MULTIPLIER: z.coerce
-    .number({ message: 'use a number 1-100000' })
-    .int({ message: 'use a number 1-100000' })
-    .min(1, { message: 'use a number 1-100000' })
-    .max(100_000, { message: 'use a number 1-100000' })
-    .default(1),
+  RATE_LIMIT_MULTIPLIER: ZIntBetween(1, 100_000, 'use a number 1-100000').default(1),
   /** Verification worker concurrency per process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uniqueSuffix } from '../support/harness';
 import { useTestServer } from '../support/use-server';
 
 describe('HTTP basics', () => {
@@ -47,6 +48,26 @@ describe('HTTP basics', () => {
       });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('bad_request');
+  });
+
+  it('refuses to be framed by any page', async () => {
+    const res = await suite.server.client().get('/api/health');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('lets no cache keep what a signed-in person is sent', async () => {
+    const person = suite.server.client();
+    const registered = await person.post('/api/auth/register', {
+      displayName: 'Cache Tester',
+      email: `cache-${uniqueSuffix()}@example.test`,
+      password: 'correct-horse-battery',
+    });
+    expect(registered.status).toBe(201);
+    for (const path of ['/api/me', '/api/me/export', '/api/areas', '/api/no-such-thing']) {
+      const res = await person.get(path);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
   });
 
   it('compresses large answers for phones on slow connections', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, ZPlainText, ZSlug } from './common';
+import { ZId, ZIsoDateTime, ZLimit, ZList, ZPage, ZPlainText, ZSlug } from './common';
 import { ZAreaRole } from './domain';
 import { ZAreaBoundary } from './geo';
 
@@ -53,7 +53,7 @@ export const ZArea = z.object({
 });
 export type Area = z.infer<typeof ZArea>;
 
-export const ZAreaList = z.object({ items: z.array(ZArea) });
+export const ZAreaList = ZList(ZArea);
 
 export const ZCreateInviteRequest = z.object({
   role: z.enum(['officer', 'moderator', 'admin']).default('officer'),
@@ -88,7 +88,7 @@ export const ZAreaMember = z.object({
   role: ZAreaRole,
   joinedAt: ZIsoDateTime,
 });
-export const ZAreaMemberList = z.object({ items: z.array(ZAreaMember) });
+export const ZAreaMemberList = ZList(ZAreaMember);
 
 export const ZAuditEntry = z.object({
   id: z.number().int(),
@@ -100,11 +100,8 @@ export const ZAuditEntry = z.object({
   after: z.unknown(),
   at: ZIsoDateTime,
 });
-export const ZAuditPage = z.object({
-  items: z.array(ZAuditEntry),
-  nextCursor: z.string().nullable(),
-});
+export const ZAuditPage = ZPage(ZAuditEntry);
 export const ZAuditQuery = z.object({
   cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: ZLimit(200, 50),
 });

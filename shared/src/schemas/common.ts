@@ -35,8 +35,25 @@ export const ZOkResponse = z.object({ ok: z.literal(true) });
 /** Opaque keyset cursor; clients pass back what they were given. */
 export const ZCursor = z.string().max(200);
 
+/** One page of a longer list; `nextCursor` is null on the last page. */
 export const ZPage = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A whole list in one answer, no paging. */
+export const ZList = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** The `limit` query parameter: how many rows one answer may hold, 1 to `max`. */
+export const ZLimit = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/**
+ * An object with one field per key, all of one schema (a weight per check, a proxy per
+ * superpower), so the object cannot fall behind the list of keys it is built from.
+ */
+export const ZFieldPerKey = <const K extends readonly string[], T extends z.ZodType>(
+  keys: K,
+  value: T,
+) => z.object(Object.fromEntries(keys.map((key) => [key, value])) as Record<K[number], T>);
 
 /** Text a person typed: trimmed, no control characters (newlines allowed when multiline). */
 export const ZPlainText = (max: number, opts: { min?: number; multiline?: boolean } = {}) =>

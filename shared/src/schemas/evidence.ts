@@ -4,7 +4,7 @@
  * string parsed here, with errors naming `checkin.lat` and friends.
  */
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, ZPlainText } from './common';
+import { ZId, ZIsoDateTime, ZLimit, ZList, ZPlainText } from './common';
 import { ZEvidenceVerdict } from './events';
 import { ZLat, ZLng } from './geo';
 
@@ -72,7 +72,7 @@ export const ZEvidence = z.object({
 });
 export type Evidence = z.infer<typeof ZEvidence>;
 
-export const ZEvidenceList = z.object({ items: z.array(ZEvidence) });
+export const ZEvidenceList = ZList(ZEvidence);
 export type EvidenceList = z.infer<typeof ZEvidenceList>;
 
 export const ZAttestationResponse = z.object({
@@ -95,12 +95,10 @@ export const ZReviewQueueItem = ZEvidence.extend({
 });
 export type ReviewQueueItem = z.infer<typeof ZReviewQueueItem>;
 
-export const ZReviewQueue = z.object({ items: z.array(ZReviewQueueItem) });
+export const ZReviewQueue = ZList(ZReviewQueueItem);
 export type ReviewQueue = z.infer<typeof ZReviewQueue>;
 
-export const ZReviewQueueQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const ZReviewQueueQuery = z.object({ limit: ZLimit(200, 50) });
 
 /** Payload of the verification job; `trigger` is only for logs. */
 export const ZVerifyEvidenceJob = z.object({
@@ -118,9 +116,7 @@ export const ZFailedJob = z.object({
   data: z.unknown(),
   failedAt: ZIsoDateTime.nullable(),
 });
-export const ZFailedJobList = z.object({ items: z.array(ZFailedJob) });
+export const ZFailedJobList = ZList(ZFailedJob);
 export type FailedJobList = z.infer<typeof ZFailedJobList>;
 
-export const ZFailedJobsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const ZFailedJobsQuery = z.object({ limit: ZLimit(500, 100) });

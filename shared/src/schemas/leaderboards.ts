@@ -3,7 +3,7 @@
  * realtime contract in events.ts because `leaderboard:update` carries the same rows.
  */
 import { z } from 'zod';
-import { ZIsoDateTime } from './common';
+import { ZIsoDateTime, ZLimit } from './common';
 import {
   ZLeaderboardEntry,
   ZLeaderboardPeriod,
@@ -18,7 +18,7 @@ export const LEADERBOARD_BROADCAST_TOP = 10;
 export const ZLeaderboardQuery = z.object({
   scope: ZLeaderboardScope.default('users'),
   period: ZLeaderboardPeriod.default('all'),
-  limit: z.coerce.number().int().min(1).max(LEADERBOARD_MAX_LIMIT).default(10),
+  limit: ZLimit(LEADERBOARD_MAX_LIMIT, 10),
 });
 export type LeaderboardQuery = z.infer<typeof ZLeaderboardQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCursor, ZId, ZIsoDateTime, ZPlainText } from './common';
+import { ZCursor, ZId, ZIsoDateTime, ZLimit, ZList, ZPage, ZPlainText } from './common';
 import { ZQuestStatus, ZSuperpower } from './domain';
 import { ZBBoxText, ZLat, ZLng } from './geo';
 
@@ -111,11 +111,11 @@ export const ZQuestListQuery = z.object({
   status: ZQuestStatus.optional(),
   superpower: ZSuperpower.optional(),
   cursor: ZCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: ZLimit(500, 100),
 });
 export type QuestListQuery = z.infer<typeof ZQuestListQuery>;
 
-export const ZQuestPage = z.object({ items: z.array(ZQuest), nextCursor: z.string().nullable() });
+export const ZQuestPage = ZPage(ZQuest);
 export type QuestPage = z.infer<typeof ZQuestPage>;
 
 export const ZQuestParams = z.object({ questId: ZId });
@@ -139,7 +139,7 @@ export type RejectProposalRequest = z.infer<typeof ZRejectProposalRequest>;
 export const ZManageQuestsQuery = z.object({
   status: ZQuestStatus.optional(),
   cursor: ZCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: ZLimit(500, 100),
 });
 export type ManageQuestsQuery = z.infer<typeof ZManageQuestsQuery>;
 export const ZProposalsQuery = ZManageQuestsQuery.omit({ status: true });
@@ -160,4 +160,4 @@ export type Participation = z.infer<typeof ZParticipation>;
 
 export const ZMyQuest = z.object({ quest: ZQuest, participation: ZParticipation });
 export type MyQuest = z.infer<typeof ZMyQuest>;
-export const ZMyQuestList = z.object({ items: z.array(ZMyQuest) });
+export const ZMyQuestList = ZList(ZMyQuest);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, ZPlainText } from './common';
+import { ZId, ZIsoDateTime, ZList, ZPlainText } from './common';
 
 export const STORYLINE_GOAL_MAX = 1_000_000;
 
@@ -63,5 +63,5 @@ export const ZStoryline = z.object({
 });
 export type Storyline = z.infer<typeof ZStoryline>;
 
-export const ZStorylineList = z.object({ items: z.array(ZStoryline) });
+export const ZStorylineList = ZList(ZStoryline);
 export const ZStorylineParams = z.object({ storylineId: ZId });

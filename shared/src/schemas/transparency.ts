@@ -3,8 +3,8 @@
  * never carries personal data (no names, ids of people, evidence or photos).
  */
 import { z } from 'zod';
-import { ZId, ZIsoDateTime, ZSlug } from './common';
-import { ZQuestStatus, ZSuperpower, ZXpBySuperpower } from './domain';
+import { ZFieldPerKey, ZId, ZIsoDateTime, ZSlug } from './common';
+import { SUPERPOWERS, ZQuestStatus, ZSuperpower, ZXpBySuperpower } from './domain';
 
 const ZCount = z.number().int().min(0);
 
@@ -13,12 +13,7 @@ export const ZSocialValueProxy = z.object({
   gbpPerCompletion: z.number().min(0).max(100_000),
   basis: z.string().min(10),
 });
-export const ZSocialValueProxies = z.object({
-  urgent_optimism: ZSocialValueProxy,
-  social_fabric: ZSocialValueProxy,
-  blissful_productivity: ZSocialValueProxy,
-  epic_meaning: ZSocialValueProxy,
-});
+export const ZSocialValueProxies = ZFieldPerKey(SUPERPOWERS, ZSocialValueProxy);
 export type SocialValueProxies = z.infer<typeof ZSocialValueProxies>;
 
 export const ZWeeklyCompletions = z.object({
@@ -111,21 +106,5 @@ export type OpenDataQuests = z.infer<typeof ZOpenDataQuests>;
 /** quests.csv: the same rows as CSV text. */
 export const ZOpenDataQuestsCsv = z.string();
 
-/** Columns of quests.csv, in order; the JSON uses the same names. */
-export const OPEN_DATA_QUEST_COLUMNS = [
-  'id',
-  'title',
-  'problem',
-  'desiredOutcome',
-  'status',
-  'lat',
-  'lng',
-  'radiusM',
-  'startsAt',
-  'endsAt',
-  'superpowers',
-  'xp',
-  'storylineId',
-  'verifiedCompletions',
-  'createdAt',
-] as const satisfies readonly (keyof OpenDataQuest)[];
+/** Columns of quests.csv, in order: the fields of an open-data quest, as the JSON names them. */
+export const OPEN_DATA_QUEST_COLUMNS = ZOpenDataQuest.keyof().options;

@@ -4,6 +4,7 @@
  * changes both the judging and the explanation residents read.
  */
 import { z } from 'zod';
+import { ZFieldPerKey } from './common';
 
 /** Every check the verifier knows; a quest's evidence rules decide which of them run. */
 export const VERIFICATION_CHECKS = [
@@ -26,16 +27,7 @@ const ZPositiveInt = z.number().int().min(1);
 export const ZVerificationRules = z
   .object({
     /** Relative weight of each check's 0..1 score in the combined confidence score. */
-    weights: z.object({
-      geofence: ZWeight,
-      timeWindow: ZWeight,
-      photoExif: ZWeight,
-      duplicatePhoto: ZWeight,
-      travel: ZWeight,
-      text: ZWeight,
-      attestations: ZWeight,
-      officerSignOff: ZWeight,
-    }),
+    weights: ZFieldPerKey(VERIFICATION_CHECKS, ZWeight),
     thresholds: z.object({
       /** A score at or above this is verified (when nothing else needs a person's look). */
       verifyAt: ZFraction,
