@@ -12,7 +12,8 @@ import type { Infra } from './context';
 import { originCheck } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStoreWhenSignedIn } from './http/headers';
-import { buildOpenApiDocument, DOCS_HTML } from './http/openapi';
+import { DOCS_HTML, DOCS_SCRIPT } from './http/docs-page';
+import { buildOpenApiDocument } from './http/openapi';
 import { mountRoute, type AnyRouteSpec, type RouteRuntime } from './http/route';
 import { AppError } from './lib/errors';
 import type { Services } from './services';
@@ -62,8 +63,12 @@ export function createApp({
 }: CreateAppOptions): express.Express {
   const { config, logger, metrics } = infra;
   const app = express();
+  // Socket.IO's engine answers its own path on the same HTTP server (polling transport);
+  // Express leaves those requests alone instead of answering 404 beside it.
+  app.use('/socket.io/', () => {});
   app.disable('x-powered-by');
-  app.set('trust proxy', config.secureCookies ? 1 : 'loopback');
+  // Only the proxies named in TRUST_PROXY may set req.ip and req.protocol by header.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'extended');
 
   app.use(
@@ -76,8 +81,12 @@ export function createApp({
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
+      autoLogging: {
+        ignore: (req) => ['/api/health', '/api/health/ready', '/metrics'].includes(req.url ?? ''),
+      },
       quietReqLogger: true,
+      // The client's address as rate limits see it (behind TRUST_PROXY, not the proxy's).
+      customProps: (req) => ({ clientIp: (req as express.Request).ip }),
     }),
   );
   app.use((req, res, next) => {
@@ -100,7 +109,7 @@ export function createApp({
             ...(config.TILE_URL ? [new URL(config.TILE_URL.replace(/[{}]/g, '')).origin] : []),
           ],
           'connect-src': ["'self'", 'ws:', 'wss:'],
-          'script-src': ["'self'", "'unsafe-inline'"],
+          'script-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'worker-src': ["'self'", 'blob:'],
           'frame-ancestors': ["'none'"],
@@ -150,6 +159,9 @@ export function createApp({
   });
   api.get('/api/docs', (_req, res) => {
     res.type('html').send(DOCS_HTML);
+  });
+  api.get('/api/docs.js', (_req, res) => {
+    res.type('text/javascript').send(DOCS_SCRIPT);
   });
   api.use('/api', notFoundHandler);
   app.use(api);

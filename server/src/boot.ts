@@ -1,6 +1,10 @@
 /**
  * Composition root: config → database → redis → services → app → realtime → workers.
  * `main.ts` calls this with the process's config; tests call it with their own.
+ *
+ * `close()` drains before it closes: readiness turns 503, the server stops accepting and
+ * answers with `Connection: close`, accepted requests and running jobs get up to the grace
+ * period; then sockets, queues, Redis and the database pool close, in that order.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
@@ -9,9 +13,12 @@ import type { Config } from './config';
 import type { Infra } from './context';
 import { openDatabase } from './db/client';
 import { createSessionMiddleware } from './features/accounts/session';
+import { handshakeOriginCheck } from './http/csrf';
+import { trackRequests } from './http/drain';
 import { JobRegistry } from './jobs/registry';
 import { systemClock, type Clock } from './lib/clock';
 import { DomainEvents } from './lib/domain-events';
+import { createLifecycle } from './lib/lifecycle';
 import { createLogger, type Logger } from './lib/logger';
 import { createMetrics } from './lib/metrics';
 import { attachGateway } from './realtime/gateway';
@@ -44,7 +51,7 @@ export interface GovcraftHandle {
 export interface StartOptions {
   clock?: Clock;
   logger?: Logger;
-  /** Milliseconds running jobs get to finish on shutdown. */
+  /** Milliseconds accepted requests and running jobs get to finish on shutdown. */
   shutdownGraceMs?: number;
 }
 
@@ -54,7 +61,8 @@ export async function startGovcraft(
 ): Promise<GovcraftHandle> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const cleanups: (() => Promise<unknown>)[] = [];
-  const graceMs = options.shutdownGraceMs ?? 10_000;
+  const graceMs = options.shutdownGraceMs ?? config.SHUTDOWN_GRACE_MS;
+  const lifecycle = createLifecycle();
   let closing: Promise<void> | null = null;
   // Every step is bounded: with Redis or the database already gone, a client's close() can
   // wait forever, and a shutdown that never ends is worse than one that skips a step.
@@ -99,25 +107,31 @@ export async function startGovcraft(
     const redis = connectRedis(redisUrl);
     cleanups.push(async () => redis.disconnect());
     const jobs = new JobRegistry({ redisUrl, prefix: config.REDIS_PREFIX, logger });
-    cleanups.push(() => jobs.close(graceMs));
+    // Workers were stopped by the drain step; requests answered during it could still enqueue.
+    cleanups.push(() => jobs.closeQueues());
 
     const runsApi = config.ROLE !== 'worker';
     const runsWorkers = config.ROLE !== 'api';
     const sessionMiddleware = createSessionMiddleware(config, redis, config.REDIS_PREFIX);
     const httpServer = runsApi ? createServer() : null;
+    const httpDrain = httpServer ? trackRequests(httpServer) : null;
     // The adapter's own connection, so its stream appends pipeline apart from requests.
     const adapterRedis = connectRedis(redisUrl, 'broadcast');
     cleanups.push(async () => adapterRedis.disconnect());
+    const handshakeOrigins = handshakeOriginCheck(config.PUBLIC_URL, config.TRUST_PROXY);
     const io = createRealtimeServer({
       redis: adapterRedis,
       prefix: config.REDIS_PREFIX,
-      ...(httpServer ? { httpServer, sessionMiddleware } : {}),
+      ...(httpServer ? { httpServer, sessionMiddleware, allowRequest: handshakeOrigins } : {}),
     });
     cleanups.push(async () => {
       // io.close() also closes the engine, which only exists on nodes with an HTTP server;
-      // a worker's io has just the adapter to stop.
-      if (httpServer) await new Promise<void>((resolve) => void io.close(() => resolve()));
-      else await io.of('/').adapter.close();
+      // a worker's io has just the adapter to stop. Its callback waits for the HTTP server to
+      // close, so whatever connection outlived the drain is closed alongside.
+      if (!httpDrain) return io.of('/').adapter.close();
+      const ioClosed = io.close();
+      await httpDrain.closeAll();
+      await ioClosed;
     });
 
     const infra: Infra = {
@@ -131,6 +145,7 @@ export async function startGovcraft(
       key: (...parts) => [config.REDIS_PREFIX, ...parts].join(':'),
       jobs,
       io,
+      lifecycle,
       metrics: createMetrics(),
       events: new DomainEvents(logger),
     };
@@ -157,20 +172,20 @@ export async function startGovcraft(
         config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
       localUrl = `http://${shownHost}:${port}`;
       url = config.PUBLIC_URL ?? localUrl;
-      cleanups.push(
-        () =>
-          new Promise<void>((resolve) => {
-            httpServer.close(() => resolve());
-            // Idle keep-alive sockets would hold close() open; drop them, let busy ones finish.
-            httpServer.closeIdleConnections();
-            setTimeout(() => httpServer.closeAllConnections(), 2_000).unref();
-          }),
-      );
     }
     if (runsWorkers) {
       jobs.startWorkers(allJobs(services), config.WORKER_CONCURRENCY);
       await jobs.scheduleRepeating(allJobs(services));
     }
+    // Runs first on close: requests and jobs already accepted finish before anything closes.
+    cleanups.push(async () => {
+      lifecycle.startDraining();
+      const [report] = await Promise.all([httpDrain?.drain(graceMs), jobs.stopWorkers(graceMs)]);
+      if (report) {
+        const level = report.cutOff > 0 ? 'warn' : 'info';
+        logger[level]({ ...report, graceMs }, 'drained');
+      }
+    });
 
     return { config, infra, services, url, localUrl, port, httpServer, close };
   } catch (err) {

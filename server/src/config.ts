@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ZTrustProxy } from './http/trust-proxy';
 
 const ZBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
@@ -58,6 +59,10 @@ export const ZEnv = z.object({
     .default(8_000_000),
   /** Multiplies every rate-limit budget. Leave at 1 in production; test suites raise it. */
   RATE_LIMIT_MULTIPLIER: ZIntBetween(1, 100_000, 'use a number 1-100000').default(1),
+  /** Proxies whose X-Forwarded-For/-Proto are believed: hop count or address list; unset: none. */
+  TRUST_PROXY: ZTrustProxy,
+  /** On SIGTERM, how long accepted requests and running jobs get to finish before sockets close. */
+  SHUTDOWN_GRACE_MS: ZIntBetween(0, 600_000, 'use milliseconds 0-600000').default(10_000),
   /** Verification worker concurrency per process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
 });

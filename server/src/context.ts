@@ -3,6 +3,7 @@ import type { Database, Db } from './db/client';
 import type { JobRegistry } from './jobs/registry';
 import type { Clock } from './lib/clock';
 import type { DomainEvents } from './lib/domain-events';
+import type { Lifecycle } from './lib/lifecycle';
 import type { Logger } from './lib/logger';
 import type { Metrics } from './lib/metrics';
 import type { RealtimeServer } from './realtime/types';
@@ -22,6 +23,8 @@ export interface Infra {
   key: (...parts: string[]) => string;
   jobs: JobRegistry;
   io: RealtimeServer;
+  /** Draining or not; readiness turns 503 once shutdown begins. */
+  lifecycle: Lifecycle;
   metrics: Metrics;
   events: DomainEvents;
 }

@@ -29,7 +29,12 @@ function expressRoutes(app: Express): string[] {
 const METRICS_SERVER = { seed: false, env: { METRICS_TOKEN: 'a-metrics-token-for-tests' } };
 
 /** Routes that describe the API itself or the process, not the API. */
-const NOT_DOCUMENTED = new Set(['get /api/openapi.json', 'get /api/docs', 'get /metrics']);
+const NOT_DOCUMENTED = new Set([
+  'get /api/openapi.json',
+  'get /api/docs',
+  'get /api/docs.js',
+  'get /metrics',
+]);
 
 describe('OpenAPI document', () => {
   const suite = useTestServer(METRICS_SERVER);
@@ -106,11 +111,45 @@ describe('OpenAPI document', () => {
     expect(text.length).toBeLessThan(100_000);
   });
 
+  it('lists what each operation can answer', async () => {
+    interface Operation {
+      operationId: string;
+      security?: unknown[];
+      parameters?: { in: string }[];
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    }
+    const doc = await suite.server
+      .client()
+      .get<{ paths: Record<string, Record<string, Operation>> }>('/api/openapi.json');
+    const operations = Object.entries(doc.body.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
+    const lacking = (code: string, needs: (o: (typeof operations)[number]) => boolean) =>
+      operations.filter((o) => needs(o) && !(code in o.op.responses)).map((o) => o.op.operationId);
+    // A path parameter can name something that does not exist.
+    const withPathParams = (o: (typeof operations)[number]) => o.path.includes('{');
+    expect(operations.filter(withPathParams).length).toBeGreaterThan(20);
+    expect(lacking('404', withPathParams)).toEqual([]);
+    expect(lacking('401', (o) => o.op.security !== undefined)).toEqual([]);
+    expect(lacking('503', () => true)).toEqual([]);
+    expect(lacking('403', (o) => o.method !== 'get')).toEqual([]);
+    // Bytes, not JSON, where the route sends a file.
+    const csv = doc.body.paths['/api/open-data/areas/{slug}/quests.csv']!.get!;
+    expect(Object.keys(csv.responses['200']!.content!)).toEqual(['text/csv']);
+    const photo = doc.body.paths['/api/evidence/{evidenceId}/photo']!.get!;
+    expect(Object.keys(photo.responses['200']!.content!)).toEqual(['image/jpeg']);
+  });
+
   it('serves a readable docs page', async () => {
     const page = await suite.server.client().get<string>('/api/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.body).toContain('/api/openapi.json');
+    // The page's script is a file, so the CSP needs no inline scripts.
+    expect(page.body).not.toMatch(/<script>/);
+    const script = await suite.server.client().get<string>('/api/docs.js');
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
   });
 });
 

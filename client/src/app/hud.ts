@@ -1,7 +1,7 @@
 /** The header's HUD (level, XP, team, weekly rank) and account links, kept in step with the store. */
-import { levelForXp } from '@govcraft/shared';
+import { accountsContracts, levelForXp } from '@govcraft/shared';
 import { REGISTER_PATH, signInPath } from '../auth/sign-in';
-import { auth } from '../net/endpoints';
+import { call } from '../net/call';
 import { h, meter, replaceChildren } from '../ui/dom';
 import type { Store } from './state';
 
@@ -39,7 +39,10 @@ export function showHud(store: Store, hud: HTMLElement, account: HTMLElement): v
     const officer =
       m.isPlatformAdmin || m.memberships.some((x) => x.role === 'officer' || x.role === 'admin');
     const logout = h('button', { type: 'button', class: 'link-button' }, 'Sign out');
-    logout.addEventListener('click', () => void auth.logout().finally(() => location.assign('/')));
+    logout.addEventListener(
+      'click',
+      () => void call(accountsContracts.logout).finally(() => location.assign('/')),
+    );
     replaceChildren(account, officer ? h('a', { href: '/console' }, 'Console') : null, logout);
   }
   store.on(['me', 'team', 'rank'], render);

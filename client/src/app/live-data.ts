@@ -2,9 +2,10 @@
  * The resident app's data: the area's quests, your participations and your team, loaded
  * over HTTP and then kept current by realtime events (and fetched again on reconnect).
  */
-import type { Area, Quest } from '@govcraft/shared';
-import { quests as questsApi, teams as teamsApi } from '../net/endpoints';
+import { questsContracts, teamsContracts, type Area, type Quest } from '@govcraft/shared';
+import { call } from '../net/call';
 import type { Realtime } from '../net/socket';
+import { listAreaQuests } from '../quests/api';
 import { errorMessage } from '../ui/errors';
 import { celebrateXp } from '../ui/toast';
 import type { Store } from './state';
@@ -51,7 +52,7 @@ export function startLiveData(
 
   async function loadQuests() {
     try {
-      const page = await questsApi.list(area.slug);
+      const page = await listAreaQuests(area.slug);
       store.state.quests = new Map(page.items.map((q) => [q.id, q]));
       store.changed('quests');
     } catch (err) {
@@ -63,7 +64,7 @@ export function startLiveData(
   async function loadMine() {
     if (!store.state.me) return;
     try {
-      const r = await questsApi.mine();
+      const r = await call(questsContracts.listMyQuests);
       store.state.mine = new Map(r.items.map((m) => [m.quest.id, m.participation.status]));
       store.changed('mine');
     } catch {
@@ -74,7 +75,10 @@ export function startLiveData(
   async function loadTeam() {
     if (!store.state.me) return;
     try {
-      store.set('team', (await teamsApi.mine(area.slug)).team);
+      store.set(
+        'team',
+        (await call(teamsContracts.getMyTeam, { params: { slug: area.slug } })).team,
+      );
     } catch {
       // The Team tab retries and explains; the HUD simply shows no team.
     }

@@ -2,8 +2,10 @@
  * The resident app: HUD, map, and the panel column (a bottom sheet on phones). The panels
  * are usable straight away; Phaser arrives in its own chunk and draws the map when ready.
  */
+import { areasContracts } from '@govcraft/shared';
 import { loadMap, type MapController } from '../map/bridge';
 import { toMarker } from '../map/markers';
+import { urlOf } from '../net/call';
 import { connectRealtime } from '../net/socket';
 import { isOnMap } from '../quests/quest-filter';
 import { prefersReducedMotion } from '../ui/dom';
@@ -65,7 +67,7 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   loadMap({
     container: layout.mapBox,
     area,
-    mapUrl: `/api/areas/${encodeURIComponent(area.slug)}/map`,
+    mapUrl: urlOf(areasContracts.getAreaMap, { params: { slug: area.slug } }),
     reducedMotion: prefersReducedMotion(),
     callbacks: { onMarkerSelect: panels.openQuest },
   }).then(

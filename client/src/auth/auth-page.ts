@@ -1,7 +1,12 @@
 /** Sign-in and registration pages, with GOV.UK-style errors next to the fields. */
-import { ZLoginRequest, ZRegisterRequest } from '@govcraft/shared';
+import {
+  accountsContracts,
+  areasContracts,
+  ZLoginRequest,
+  ZRegisterRequest,
+} from '@govcraft/shared';
 import type { z } from 'zod';
-import { areas, auth } from '../net/endpoints';
+import { call } from '../net/call';
 import { go, safeNext } from '../app/routes';
 import { h, uid } from '../ui/dom';
 import { clearErrors, issuesOf, showErrors } from '../ui/errors';
@@ -78,13 +83,17 @@ export function renderAuthPage(root: HTMLElement, mode: 'login' | 'register'): v
     button.disabled = true;
     button.textContent = isLogin ? 'Signing in…' : 'Creating your account…';
     try {
-      if (isLogin) await auth.login(parsed.data as z.infer<typeof ZLoginRequest>);
+      if (isLogin)
+        await call(accountsContracts.login, { body: parsed.data as z.infer<typeof ZLoginRequest> });
       else {
-        await auth.register(parsed.data as z.infer<typeof ZRegisterRequest>);
+        await call(accountsContracts.register, {
+          body: parsed.data as z.infer<typeof ZRegisterRequest>,
+        });
         // New residents join the area they came to play in.
         const slug =
-          new URLSearchParams(location.search).get('area') ?? (await areas.list()).items[0]?.slug;
-        if (slug) await areas.join(slug).catch(() => undefined);
+          new URLSearchParams(location.search).get('area') ??
+          (await call(areasContracts.listAreas)).items[0]?.slug;
+        if (slug) await call(areasContracts.joinArea, { params: { slug } }).catch(() => undefined);
       }
       go(next);
     } catch (err) {

@@ -1,9 +1,10 @@
 /** The officer console at /console: left navigation, one section at a time. */
+import { accountsContracts } from '@govcraft/shared';
 import { loadMe, pickArea } from '../app/bootstrap';
 import { redirectToSignIn } from '../auth/sign-in';
 import { connectRealtime } from '../net/socket';
 import type { ConsoleContext, Section } from './types';
-import { auth } from '../net/endpoints';
+import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { dashboardSection } from './dashboard';
 import { postQuestSection } from './post-quest';
@@ -55,7 +56,10 @@ export async function startConsole(root: HTMLElement): Promise<void> {
   const nav = h('nav', { class: 'console-nav', 'aria-label': 'Console' });
   const main = h('main', { id: 'main', class: 'console-main', tabindex: -1 });
   const logout = h('button', { type: 'button', class: 'link-button' }, 'Sign out');
-  logout.addEventListener('click', () => void auth.logout().finally(() => location.assign('/')));
+  logout.addEventListener(
+    'click',
+    () => void call(accountsContracts.logout).finally(() => location.assign('/')),
+  );
   root.replaceChildren(
     h(
       'header',

@@ -1,6 +1,12 @@
 /** The area dashboard; every chart has a table view with the same numbers. */
-import { QUEST_STATUSES, SUPERPOWER_INFO, SUPERPOWERS, type Dashboard } from '@govcraft/shared';
-import { transparency } from '../net/endpoints';
+import {
+  QUEST_STATUSES,
+  SUPERPOWER_INFO,
+  SUPERPOWERS,
+  transparencyContracts,
+  type Dashboard,
+} from '@govcraft/shared';
+import { call, urlOf } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { errorMessage } from '../ui/errors';
 import { numberText } from '../ui/format';
@@ -163,7 +169,8 @@ function renderDashboard(d: Dashboard): HTMLElement[] {
 
 export function dashboardSection(ctx: ConsoleContext): Section {
   const body = h('div', {}, h('p', { role: 'status' }, 'Loading the dashboard…'));
-  transparency.dashboard(ctx.area.slug).then(
+  const params = { slug: ctx.area.slug };
+  call(transparencyContracts.getDashboard, { params }).then(
     (d) => replaceChildren(body, renderDashboard(d)),
     (err) => replaceChildren(body, h('p', { class: 'empty-state' }, errorMessage(err))),
   );
@@ -176,9 +183,13 @@ export function dashboardSection(ctx: ConsoleContext): Section {
         'p',
         {},
         'Open data for residents: ',
-        h('a', { href: `/api/open-data/areas/${ctx.area.slug}/quests.csv` }, 'quests as CSV'),
+        h(
+          'a',
+          { href: urlOf(transparencyContracts.getOpenDataQuestsCsv, { params }) },
+          'quests as CSV',
+        ),
         ' · ',
-        h('a', { href: `/api/open-data/areas/${ctx.area.slug}/quests.json` }, 'JSON'),
+        h('a', { href: urlOf(transparencyContracts.getOpenDataQuests, { params }) }, 'JSON'),
       ),
       body,
     ),

@@ -2,11 +2,21 @@
  * Post (or edit) a quest: click its place on the map, set the radius, fill in every field
  * of ZCreateQuestRequest, and watch the marker and the sheet preview update as you type.
  */
-import { ZCreateQuestRequest, ZUpdateQuestRequest, type Quest } from '@govcraft/shared';
+import {
+  areasContracts,
+  questsContracts,
+  storylinesContracts,
+  ZCreateQuestRequest,
+  ZUpdateQuestRequest,
+  type CreateQuestRequest,
+  type Quest,
+  type UpdateQuestRequest,
+} from '@govcraft/shared';
 import { loadMap, type MapController } from '../map/bridge';
 import { toMarker } from '../map/markers';
 import { isOnMap } from '../quests/quest-filter';
-import { quests as questsApi, storylines } from '../net/endpoints';
+import { call, urlOf } from '../net/call';
+import { listAreaQuests } from '../quests/api';
 import { h, prefersReducedMotion, replaceChildren } from '../ui/dom';
 import { clearErrors, issuesOf, showErrors } from '../ui/errors';
 import { formValues } from '../ui/form-fields';
@@ -77,11 +87,14 @@ export function postQuestSection(ctx: ConsoleContext): Section {
     button.disabled = true;
     try {
       const q = editId
-        ? await questsApi.update(editId, parsed.data as Parameters<typeof questsApi.update>[1])
-        : await questsApi.create(
-            ctx.area.slug,
-            parsed.data as Parameters<typeof questsApi.create>[1],
-          );
+        ? await call(questsContracts.updateQuest, {
+            params: { questId: editId },
+            body: parsed.data as UpdateQuestRequest,
+          })
+        : await call(questsContracts.createQuest, {
+            params: { slug: ctx.area.slug },
+            body: parsed.data as CreateQuestRequest,
+          });
       toast(
         editId
           ? 'Quest saved.'
@@ -100,7 +113,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
   loadMap({
     container: mapBox,
     area: ctx.area,
-    mapUrl: `/api/areas/${encodeURIComponent(ctx.area.slug)}/map`,
+    mapUrl: urlOf(areasContracts.getAreaMap, { params: { slug: ctx.area.slug } }),
     reducedMotion: prefersReducedMotion(),
     callbacks: {
       onMarkerSelect: () => undefined,
@@ -116,7 +129,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
       (window as unknown as { govcraftMap?: MapController }).govcraftMap = m;
       preview();
       // Existing quests on the map help officers avoid posting the same problem twice.
-      questsApi.list(ctx.area.slug).then(
+      listAreaQuests(ctx.area.slug).then(
         (page) =>
           m.setMarkers(page.items.filter((q) => isOnMap(q) && q.id !== editId).map(toMarker)),
         () => undefined,
@@ -125,7 +138,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
     (err: unknown) => console.error('map failed', err),
   );
 
-  storylines.list(ctx.area.slug).then(
+  call(storylinesContracts.listStorylines, { params: { slug: ctx.area.slug } }).then(
     (r) => {
       const select = form.querySelector<HTMLSelectElement>('[name="storylineId"]')!;
       for (const s of r.items) select.append(h('option', { value: s.id }, s.title));
@@ -134,7 +147,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
   );
 
   if (editId) {
-    questsApi.get(editId).then(
+    call(questsContracts.getQuest, { params: { questId: editId } }).then(
       (q) => {
         fill(q);
         preview();

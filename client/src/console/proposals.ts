@@ -1,6 +1,6 @@
 /** Residents' proposals: approve (publish or keep as draft) or reject with a reason. */
-import type { Quest } from '@govcraft/shared';
-import { quests as questsApi } from '../net/endpoints';
+import { questsContracts, type Quest } from '@govcraft/shared';
+import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { clearErrors, formProblems, loadOrExplain, showErrors } from '../ui/errors';
 import { dateTimeText } from '../ui/format';
@@ -54,6 +54,7 @@ export function proposalsSection(ctx: ConsoleContext): Section {
       if (!act) return;
       clearErrors(form);
       const reason = form.querySelector<HTMLTextAreaElement>('textarea')!.value.trim();
+      const params = { questId: q.id };
       try {
         if (act === 'reject') {
           if (!reason)
@@ -61,8 +62,12 @@ export function proposalsSection(ctx: ConsoleContext): Section {
               path: 'reason',
               message: 'say why, so the resident can improve it',
             });
-          await questsApi.reject(q.id, reason);
-        } else await questsApi.approve(q.id, act === 'publish');
+          await call(questsContracts.rejectProposal, { params, body: { reason } });
+        } else
+          await call(questsContracts.approveProposal, {
+            params,
+            body: { publish: act === 'publish' },
+          });
         toast(act === 'reject' ? 'Proposal rejected.' : 'Proposal approved.', 'success');
         await load();
       } catch (err) {
@@ -75,7 +80,7 @@ export function proposalsSection(ctx: ConsoleContext): Section {
   const load = () =>
     loadOrExplain(
       body,
-      () => questsApi.proposals(ctx.area.slug),
+      () => call(questsContracts.listProposals, { params: { slug: ctx.area.slug } }),
       (r) =>
         replaceChildren(
           body,

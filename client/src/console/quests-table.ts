@@ -1,6 +1,12 @@
 /** The officer's quest table: status, dates, completions, filters, and bulk close/extend. */
-import { QUEST_STATUSES, QUEST_TRANSITIONS, type Quest, type QuestStatus } from '@govcraft/shared';
-import { quests as questsApi } from '../net/endpoints';
+import {
+  QUEST_STATUSES,
+  QUEST_TRANSITIONS,
+  questsContracts,
+  type Quest,
+  type QuestStatus,
+} from '@govcraft/shared';
+import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { errorMessage, loadOrExplain } from '../ui/errors';
 import { dateTimeText } from '../ui/format';
@@ -45,9 +51,13 @@ export function questsTableSection(ctx: ConsoleContext): Section {
     }
   }
 
+  const transition = (q: Quest, to: QuestStatus) =>
+    call(questsContracts.transitionQuest, { params: { questId: q.id }, body: { to } });
+
   const extend = (q: Quest) =>
-    questsApi.update(q.id, {
-      endsAt: new Date(Date.parse(q.endsAt) + 7 * 86_400_000).toISOString(),
+    call(questsContracts.updateQuest, {
+      params: { questId: q.id },
+      body: { endsAt: new Date(Date.parse(q.endsAt) + 7 * 86_400_000).toISOString() },
     });
 
   function render() {
@@ -75,9 +85,7 @@ export function questsTableSection(ctx: ConsoleContext): Section {
           onClick: () =>
             void act('Closing selected', () =>
               Promise.all(
-                items
-                  .filter((q) => selected.has(q.id))
-                  .map((q) => questsApi.transition(q.id, 'closed')),
+                items.filter((q) => selected.has(q.id)).map((q) => transition(q, 'closed')),
               ),
             ),
         },
@@ -137,9 +145,7 @@ export function questsTableSection(ctx: ConsoleContext): Section {
                     type: 'button',
                     class: 'button secondary',
                     onClick: () =>
-                      void act(`${ACTION_LABEL[to]} "${q.title}"`, () =>
-                        questsApi.transition(q.id, to),
-                      ),
+                      void act(`${ACTION_LABEL[to]} "${q.title}"`, () => transition(q, to)),
                   },
                   ACTION_LABEL[to]!,
                 ),
@@ -174,7 +180,11 @@ export function questsTableSection(ctx: ConsoleContext): Section {
   const load = () =>
     loadOrExplain(
       body,
-      () => questsApi.manage(ctx.area.slug, status || undefined),
+      () =>
+        call(questsContracts.manageQuests, {
+          params: { slug: ctx.area.slug },
+          query: { status: status || undefined },
+        }),
       (page) => {
         items = page.items;
         render();

@@ -2,8 +2,12 @@
  * The review queue, one item at a time: photo large, every check's result, and
  * Approve / Reject with a reason. Keyboard: A approves, R goes to the reason, N skips.
  */
-import { haversineMetres, type ReviewQueueItem as ReviewItem } from '@govcraft/shared';
-import { evidence as evidenceApi } from '../net/endpoints';
+import {
+  evidenceContracts,
+  haversineMetres,
+  type ReviewQueueItem as ReviewItem,
+} from '@govcraft/shared';
+import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { clearErrors, formProblems, loadOrExplain, showErrors } from '../ui/errors';
 import { dateTimeText, distanceText } from '../ui/format';
@@ -30,7 +34,10 @@ export function reviewSection(ctx: ConsoleContext): Section {
           path: 'reason',
           message: 'say why, so the resident knows what to do next',
         });
-      await evidenceApi.review(item.id, decision, reason || 'Looks right.');
+      await call(evidenceContracts.reviewEvidence, {
+        params: { evidenceId: item.id },
+        body: { decision, reason: reason || 'Looks right.' },
+      });
       toast(
         decision === 'approve'
           ? 'Approved. XP is on its way to them.'
@@ -167,7 +174,7 @@ export function reviewSection(ctx: ConsoleContext): Section {
   const load = () =>
     loadOrExplain(
       body,
-      () => evidenceApi.reviewQueue(ctx.area.slug),
+      () => call(evidenceContracts.getReviewQueue, { params: { slug: ctx.area.slug } }),
       (page) => {
         queue = page.items;
         render();

@@ -5,13 +5,15 @@
  */
 import {
   checkGeofence,
+  evidenceContracts,
   missingParts,
+  type Checkin,
   type EvidencePart,
   type EvidenceStatusEvent,
   type Quest,
 } from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
-import { evidence as evidenceApi, type CheckinPayload } from '../net/endpoints';
+import { call } from '../net/call';
 import { h, meter, replaceChildren, uid } from '../ui/dom';
 import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { distanceText } from '../ui/format';
@@ -29,7 +31,7 @@ const noteKey = (questId: string) => `govcraft:evidence-note:${questId}`;
 
 export function evidenceFormView(ctx: AppContext, quest: Quest): View {
   const rules = quest.evidenceRules;
-  let checkin: CheckinPayload | null = null;
+  let checkin: Checkin | null = null;
   let photo: File | null = null;
   let previewUrl: string | null = null;
   const cleanups: (() => void)[] = [];
@@ -192,15 +194,17 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       bar,
     );
     try {
-      const reply = await evidenceApi.submit(
-        quest.id,
-        { checkin, photo, text: note.value },
-        (p) => {
+      const text = note.value.trim();
+      const reply = await call(evidenceContracts.submitEvidence, {
+        params: { questId: quest.id },
+        body: { checkin: checkin ? JSON.stringify(checkin) : undefined, text: text || undefined },
+        files: { photo: photo ? new File([photo], 'photo.jpg', { type: photo.type }) : null },
+        onProgress: (p) => {
           const pct = Math.round((p.loaded / Math.max(1, p.total)) * 100);
           bar.setAttribute('aria-valuenow', String(pct));
           (bar.firstElementChild as HTMLElement).style.width = `${pct}%`;
         },
-      );
+      });
       sessionStorage.removeItem(noteKey(quest.id));
       currentEvidenceId = reply.evidenceId;
       ctx.store.state.mine.set(quest.id, 'submitted');
@@ -221,7 +225,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       const early = seen.get(reply.evidenceId);
       if (early) card.update(early);
       // A status decided before our socket joined is fetched once.
-      void evidenceApi.get(reply.evidenceId).then(
+      void call(evidenceContracts.getEvidence, { params: { evidenceId: reply.evidenceId } }).then(
         (v) => {
           if (!seen.has(reply.evidenceId))
             card?.update({

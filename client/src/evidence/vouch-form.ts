@@ -2,8 +2,9 @@
  * "Vouch for a neighbour": a resident enters the evidence code a neighbour shared and
  * vouches that they saw the work done. The API's answer is read out in a live region.
  */
+import { evidenceContracts } from '@govcraft/shared';
 import { ApiError } from '../net/api';
-import { evidence as evidenceApi } from '../net/endpoints';
+import { call } from '../net/call';
 import { h, uid } from '../ui/dom';
 import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { parseEvidenceCode, vouchProgressText } from './vouch-text';
@@ -58,7 +59,7 @@ export function vouchForm(): HTMLElement {
     button.disabled = true;
     button.textContent = 'Vouching…';
     try {
-      const r = await evidenceApi.attest(code);
+      const r = await call(evidenceContracts.attestEvidence, { params: { evidenceId: code } });
       answer.textContent = vouchProgressText(r.attestations, r.attestationsNeeded);
       codeInput.value = '';
     } catch (err) {

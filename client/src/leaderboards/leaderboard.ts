@@ -2,10 +2,15 @@
  * Live leaderboard: Residents/Teams × This week/All time. Your own row stays pinned,
  * rows slide when ranks change, and updates older than the one shown are ignored.
  */
-import type { LeaderboardEntry, LeaderboardPeriod, LeaderboardScope } from '@govcraft/shared';
+import {
+  leaderboardsContracts,
+  type LeaderboardEntry,
+  type LeaderboardPeriod,
+  type LeaderboardScope,
+} from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
 import { signInPrompt } from '../auth/sign-in';
-import { boards } from '../net/endpoints';
+import { call } from '../net/call';
 import type { LeaderboardResponse as LeaderboardReply } from '@govcraft/shared';
 import { h, prefersReducedMotion, replaceChildren } from '../ui/dom';
 import { errorMessage } from '../ui/errors';
@@ -21,6 +26,18 @@ const PERIODS: [LeaderboardPeriod, string][] = [
 ];
 
 /** Pure: should an incoming update replace what is shown? */
+/** The top ten of one board, with your own row. */
+function fetchBoard(
+  slug: string,
+  scope: LeaderboardScope,
+  period: LeaderboardPeriod,
+): Promise<LeaderboardReply> {
+  return call(leaderboardsContracts.getLeaderboard, {
+    params: { slug },
+    query: { scope, period, limit: 10 },
+  });
+}
+
 export function isNewer(shown: number | null, incoming: number): boolean {
   return shown === null || incoming > shown;
 }
@@ -151,7 +168,7 @@ export function leaderboardView(ctx: AppContext): View {
     const want = { scope, period };
     replaceChildren(list, h('li', { role: 'status' }, 'Loading…'));
     try {
-      const b = await boards.get(ctx.slug, scope, period);
+      const b = await fetchBoard(ctx.slug, scope, period);
       if (want.scope !== scope || want.period !== period) return;
       board = b;
       render();
@@ -176,7 +193,7 @@ export function leaderboardView(ctx: AppContext): View {
     clearTimeout(refetchTimer);
     refetchTimer = window.setTimeout(
       () =>
-        void boards.get(ctx.slug, scope, period).then(
+        void fetchBoard(ctx.slug, scope, period).then(
           (b) => {
             if (b.scope === scope && b.period === period && b.version >= (board?.version ?? 0)) {
               board = b;

@@ -1,7 +1,7 @@
 /**
- * The one place the client talks HTTP. Every reply is parsed with a zod schema from
- * @govcraft/shared (or net/contracts.ts until a feature's schema lands there), so panels
- * only ever see typed, validated data.
+ * The one place the client talks HTTP: the transport under call.ts. Views call routes through
+ * `call(contract, …)`, which hands this file the path and the contract's response schema;
+ * every reply is parsed with that schema, so panels only ever see typed, validated data.
  */
 import type { z } from 'zod';
 import { ZErrorResponse } from '@govcraft/shared';
@@ -37,6 +37,7 @@ const FRIENDLY: Record<number, string> = {
   409: 'That clashes with something that already changed. Refresh and try again.',
   413: 'That file is too big.',
   429: 'Too many tries. Wait a minute and try again.',
+  503: 'The game is catching its breath. Try again in a moment.',
 };
 
 /** Turns any error body into an ApiError with words a resident can act on. */
@@ -46,7 +47,9 @@ export function toApiError(status: number, body: unknown): ApiError {
     return new ApiError(status, 'http_' + status, FRIENDLY[status] ?? defaultMessage(status));
   }
   const e = parsed.data;
-  const message = e.message ?? FRIENDLY[status] ?? defaultMessage(status);
+  // A 503 names the missing dependency for operators; residents only need to wait a moment.
+  const message =
+    (status === 503 ? FRIENDLY[503] : e.message) ?? FRIENDLY[status] ?? defaultMessage(status);
   return new ApiError(status, e.error, message, e.issues ?? [], e.requestId);
 }
 

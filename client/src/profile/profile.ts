@@ -1,8 +1,14 @@
 /** Profile: level, XP, the four superpowers, streak, quests, your data and your account. */
-import { levelForXp, SUPERPOWER_INFO, SUPERPOWERS } from '@govcraft/shared';
+import {
+  accountsContracts,
+  levelForXp,
+  questsContracts,
+  SUPERPOWER_INFO,
+  SUPERPOWERS,
+} from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
-import { auth, quests as questsApi } from '../net/endpoints';
+import { call, urlOf } from '../net/call';
 import { h, meter, replaceChildren, uid } from '../ui/dom';
 import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { numberText } from '../ui/format';
@@ -87,13 +93,13 @@ export function profileView(ctx: AppContext): View {
         {},
         h(
           'a',
-          { href: auth.exportUrl, download: 'govcraft-my-data.json' },
+          { href: urlOf(accountsContracts.exportMyData), download: 'govcraft-my-data.json' },
           'Download my data (JSON)',
         ),
       ),
       deleteAccountForm(),
     );
-    questsApi.mine().then(
+    call(questsContracts.listMyQuests).then(
       (r) =>
         replaceChildren(
           myQuests,
@@ -155,7 +161,7 @@ export function profileView(ctx: AppContext): View {
         );
       if (!window.confirm('Delete your account for good? This cannot be undone.')) return;
       try {
-        await auth.deleteAccount(password);
+        await call(accountsContracts.deleteAccount, { body: { password } });
         window.location.assign('/');
       } catch (err) {
         showErrors(form, err);

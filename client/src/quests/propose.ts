@@ -2,10 +2,15 @@
  * Propose a quest: a resident describes a local problem, where it is and when it could
  * run. An officer decides whether it becomes a quest. Fields follow ZProposeQuestRequest.
  */
-import { QUEST_RADIUS_MAX_M, QUEST_RADIUS_MIN_M, ZProposeQuestRequest } from '@govcraft/shared';
+import {
+  QUEST_RADIUS_MAX_M,
+  QUEST_RADIUS_MIN_M,
+  questsContracts,
+  ZProposeQuestRequest,
+} from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
-import { quests as questsApi } from '../net/endpoints';
+import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import {
   formFields,
@@ -180,7 +185,10 @@ export function proposeView(ctx: AppContext, onBack: () => void): View {
     button.disabled = true;
     button.textContent = 'Sending…';
     try {
-      const q = await questsApi.propose(ctx.slug, parsed.data);
+      const q = await call(questsContracts.proposeQuest, {
+        params: { slug: ctx.slug },
+        body: parsed.data,
+      });
       form.hidden = true;
       replaceChildren(
         thanks,

@@ -1,8 +1,8 @@
 /** The quest sheet: what the problem is, what done looks like, evidence, XP, time, join. */
-import type { Quest } from '@govcraft/shared';
+import { questsContracts, storylinesContracts, type Quest } from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
-import { quests as questsApi, storylines } from '../net/endpoints';
+import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { errorMessage } from '../ui/errors';
 import { evidenceFormView } from '../evidence/evidence-form';
@@ -15,7 +15,9 @@ import { vouchForm } from '../evidence/vouch-form';
 async function chapterLine(q: Quest): Promise<string | null> {
   if (!q.storylineId) return null;
   try {
-    const s = await storylines.get(q.storylineId);
+    const s = await call(storylinesContracts.getStoryline, {
+      params: { storylineId: q.storylineId },
+    });
     const reached = s.chapters.filter((c) => c.threshold <= s.completed);
     const current = reached[reached.length - 1] ?? s.chapters[0];
     const chapter = current ? `Chapter ${current.position}: ${current.title}` : s.title;
@@ -120,8 +122,9 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       button.disabled = true;
       button.textContent = joined ? 'Leaving…' : 'Joining…';
       try {
-        if (joined) await questsApi.leave(q.id);
-        else await questsApi.join(q.id);
+        const params = { questId: q.id };
+        if (joined) await call(questsContracts.leaveQuest, { params });
+        else await call(questsContracts.joinQuest, { params });
         if (joined) ctx.store.state.mine.delete(q.id);
         else ctx.store.state.mine.set(q.id, 'joined');
         ctx.store.changed('mine');
@@ -154,7 +157,7 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
     if (cached) render(cached);
     else replaceChildren(el, back, h('p', { role: 'status' }, 'Loading the quest…'));
     try {
-      const q = await questsApi.get(questId);
+      const q = await call(questsContracts.getQuest, { params: { questId } });
       ctx.store.state.quests.set(q.id, q);
       if (!cached || cached.updatedAt !== q.updatedAt) render(q);
     } catch (err) {

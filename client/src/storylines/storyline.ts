@@ -1,7 +1,7 @@
 /** The area's epic: narrative, one communal progress bar, chapters as cards. */
 import type { AppContext, View } from '../app/context';
-import type { Storyline as StorylineView } from '@govcraft/shared';
-import { storylines } from '../net/endpoints';
+import { storylinesContracts, type Storyline as StorylineView } from '@govcraft/shared';
+import { call } from '../net/call';
 import { h, meter, prefersReducedMotion, replaceChildren } from '../ui/dom';
 import { errorMessage } from '../ui/errors';
 import { numberText } from '../ui/format';
@@ -85,7 +85,7 @@ export function storylineView(ctx: AppContext): View {
     render();
   });
 
-  storylines.list(ctx.slug).then(
+  call(storylinesContracts.listStorylines, { params: { slug: ctx.slug } }).then(
     (r) => {
       items = r.items;
       render();

@@ -1,7 +1,8 @@
 /** Team panel: start or join a team; members, invite code with a copy button. */
 import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
-import { teams } from '../net/endpoints';
+import { call } from '../net/call';
+import { teamsContracts } from '@govcraft/shared';
 import { h, replaceChildren, uid } from '../ui/dom';
 import { clearErrors, errorMessage, showErrors } from '../ui/errors';
 import { numberText } from '../ui/format';
@@ -61,8 +62,12 @@ export function teamView(ctx: AppContext): View {
           {},
           'Quests go further with neighbours. Start a team, or join one with the code a captain gave you.',
         ),
-        textForm('Team name', 'name', 'Start a team', (name) => teams.create(ctx.slug, name)),
-        textForm('Invite code', 'code', 'Join team', (code) => teams.join(code)),
+        textForm('Team name', 'name', 'Start a team', (name) =>
+          call(teamsContracts.createTeam, { params: { slug: ctx.slug }, body: { name } }),
+        ),
+        textForm('Invite code', 'code', 'Join team', (code) =>
+          call(teamsContracts.joinTeam, { body: { code } }),
+        ),
       );
       return;
     }
@@ -110,9 +115,9 @@ export function teamView(ctx: AppContext): View {
                     type: 'button',
                     class: 'link-button',
                     onClick: () =>
-                      void teams
-                        .rotateCode(team.id)
-                        .then(load, (e: unknown) => toast(errorMessage(e), 'error')),
+                      void call(teamsContracts.rotateTeamInviteCode, {
+                        params: { teamId: team.id },
+                      }).then(load, (e: unknown) => toast(errorMessage(e), 'error')),
                   },
                   'Make a new code',
                 )
@@ -139,7 +144,7 @@ export function teamView(ctx: AppContext): View {
   async function leave(teamId: string) {
     if (!window.confirm('Leave this team?')) return;
     try {
-      await teams.leave(teamId);
+      await call(teamsContracts.leaveTeam, { params: { teamId } });
       await load();
     } catch (err) {
       toast(errorMessage(err), 'error');
@@ -149,7 +154,10 @@ export function teamView(ctx: AppContext): View {
   async function load() {
     if (!ctx.store.state.me) return render();
     try {
-      ctx.store.set('team', (await teams.mine(ctx.slug)).team);
+      ctx.store.set(
+        'team',
+        (await call(teamsContracts.getMyTeam, { params: { slug: ctx.slug } })).team,
+      );
     } catch {
       ctx.store.set('team', null);
     }

@@ -45,14 +45,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'postgres',
-    ping: async () => {
-      await pool.query('select 1');
-    },
-    close: () => pool.end(),
-  };
+  return databaseOf('postgres', db, pool, () => pool.end());
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -62,12 +55,22 @@ async function openPglite(dir: string): Promise<Database> {
   const client = await PGlite.create(dir);
   await migratePglite(client);
   const db = drizzle(client, { schema }) as unknown as Db;
+  return databaseOf('pglite', db, client, () => client.close());
+}
+
+/** What both drivers give: their Drizzle database, a ping through the driver, and a close. */
+function databaseOf(
+  kind: Database['kind'],
+  db: Db,
+  driver: { query(sql: string): Promise<unknown> },
+  close: () => Promise<void>,
+): Database {
   return {
     db,
-    kind: 'pglite',
+    kind,
     ping: async () => {
-      await client.query('select 1');
+      await driver.query('select 1');
     },
-    close: () => client.close(),
+    close,
   };
 }

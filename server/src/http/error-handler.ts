@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../lib/logger';
 import { AppError } from '../lib/errors';
+import { DEPENDENCY_RETRY_AFTER_SECONDS } from './dependency-errors';
 import { recogniseError } from './known-errors';
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -19,10 +20,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     if (known) {
       const { error } = known;
-      if (!(err instanceof AppError))
-        logger.debug({ requestId, recognisedAs: known.rule.recognises }, error.message);
-      if (error.extra.retryAfterSeconds !== undefined) {
-        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds))));
+      if (!(err instanceof AppError)) {
+        // A dependency outage is worth an operator's eye; a malformed request is not.
+        const level = error.status >= 500 ? 'warn' : 'debug';
+        logger[level]({ requestId, recognisedAs: known.rule.recognises }, error.message);
+      }
+      // A 503 always says when to come back, so clients and proxies wait instead of hammering.
+      const retryAfter =
+        error.extra.retryAfterSeconds ??
+        (error.status === 503 ? DEPENDENCY_RETRY_AFTER_SECONDS : undefined);
+      if (retryAfter !== undefined) {
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
       }
       res.status(error.status).json({
         error: error.code,

@@ -7,6 +7,7 @@
 import type { Request } from 'express';
 import multer from 'multer';
 import { AppError } from '../lib/errors';
+import { dependencyOutageError } from './dependency-errors';
 
 export interface KnownErrorRule {
   /** What the rule recognises, for logs and for reading the table. */
@@ -142,7 +143,10 @@ const bodyParser: KnownErrorRule = {
   },
 };
 
-/** Checked in order; the first rule that answers wins. AppError comes first. */
+/**
+ * Checked in order; the first rule that answers wins. AppError comes first. The last rule
+ * is not the client's fault but not ours either: a dependency that is down answers 503.
+ */
 export const KNOWN_ERROR_RULES: readonly KnownErrorRule[] = [
   { recognises: 'AppError', answer: (err) => (err instanceof AppError ? err : null) },
   multerLimits,
@@ -150,6 +154,10 @@ export const KNOWN_ERROR_RULES: readonly KnownErrorRule[] = [
   decompression,
   percentDecoding,
   bodyParser,
+  {
+    recognises: 'dependency outage: ioredis/BullMQ or pg connection errors (503 with Retry-After)',
+    answer: (err) => dependencyOutageError(err),
+  },
 ];
 
 /** The rule and answer for an error the client caused, or null for a fault of ours. */

@@ -31,6 +31,7 @@ export function buildOpenApiDocument(routes: AnyRouteSpec[], version: string): O
   for (const code of [...errorCodes].sort((a, b) => a - b)) {
     registry.registerComponent('responses', errorResponseName(code), {
       description: ERROR_DESCRIPTIONS[code] ?? 'Error',
+      ...(code === 429 || code === 503 ? { headers: RETRY_AFTER } : {}),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
     });
   }
@@ -65,8 +66,42 @@ function nameSharedSchemas(): void {
   }
 }
 
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer' as const, minimum: 1 },
+  },
+};
+
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const errorResponseName = (code: number) => `Error${code}`;
+
+/**
+ * Every status a route can answer, from what it is: 400 and 500 always; 401 unless public;
+ * 403 for role rules and for browser writes refused by the origin check; 404 when a path
+ * parameter names something; 413/415 for a body; 429 when rate-limited; 503 because every
+ * route reads the session store or the database, which can be down; plus the contract's own.
+ */
+export function statusesOf(route: AnyRouteSpec): Set<number> {
+  const codes = new Set([400, 500, 503, ...(route.errors ?? [])]);
+  const { kind } = route.access;
+  if (kind !== 'public') codes.add(401);
+  if (kind === 'area' || kind === 'platform-admin' || route.method !== 'get') codes.add(403);
+  if (route.path.includes('/:')) codes.add(404);
+  if (route.body) codes.add(413).add(415);
+  if (route.rateLimit) codes.add(429);
+  return codes;
+}
+
+/** The success answer: JSON by the response schema, bytes of `responseType`, or nothing. */
+function successOf(route: AnyRouteSpec): RouteConfig['responses'][string] {
+  if (route.responseType) {
+    const schema = route.response ?? z.string().meta({ format: 'binary' });
+    return { description: 'Success', content: { [route.responseType]: { schema } } };
+  }
+  if (route.response === null) return { description: 'Done' };
+  return { description: 'Success', content: { 'application/json': { schema: route.response } } };
+}
 
 /** Registers one operation and adds the error statuses it answers to `errorCodes`. */
 function documentRoute(
@@ -74,20 +109,8 @@ function documentRoute(
   route: AnyRouteSpec,
   errorCodes: Set<number>,
 ): void {
-  const codes = new Set([400, 500, ...(route.errors ?? [])]);
-  if (route.access.kind !== 'public') codes.add(401);
-  if (route.access.kind === 'area' || route.access.kind === 'platform-admin') codes.add(403);
-  if (route.rateLimit) codes.add(429);
-  const responses: RouteConfig['responses'] = {
-    [route.status ?? 200]:
-      route.response === null
-        ? { description: 'Done' }
-        : {
-            description: 'Success',
-            content: { 'application/json': { schema: route.response } },
-          },
-  };
-  for (const code of codes) {
+  const responses: RouteConfig['responses'] = { [route.status ?? 200]: successOf(route) };
+  for (const code of [...statusesOf(route)].sort((x, y) => x - y)) {
     errorCodes.add(code);
     responses[code] = { $ref: `#/components/responses/${errorResponseName(code)}` };
   }
@@ -122,38 +145,5 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'Well-formed but unusable (e.g. a photo that cannot be read)',
   429: 'Too many attempts; see Retry-After',
   500: 'Unexpected error; quote the requestId',
-  503: 'A dependency is down',
+  503: 'A dependency (database or Redis) is down; see Retry-After',
 };
-
-/** A self-contained docs page (no CDN: the server may have no internet). */
-export const DOCS_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>GovCraft API</title>
-<style>
-body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#0b0c0c}
-h1{font-size:1.8rem} h2{margin-top:2rem;border-bottom:2px solid #1d4f91}
-details{border:1px solid #b1b4b6;margin:.5rem 0;padding:.5rem;border-radius:4px}
-summary{cursor:pointer} code,pre{font-family:ui-monospace,monospace;font-size:.9rem}
-pre{background:#f3f2f1;padding:.5rem;overflow:auto}
-.m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
-.get{color:#00703c}.post{color:#1d4f91}.put,.patch{color:#6a3fb5}.delete{color:#d4351c}
-</style></head>
-<body><main><h1>GovCraft API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
-<div id="docs" aria-live="polite">Loading…</div></main>
-<script>
-fetch('/api/openapi.json').then(r=>r.json()).then(doc=>{
-  const byTag={};
-  for(const [path,ops] of Object.entries(doc.paths||{})) for(const [m,op] of Object.entries(ops)){
-    const tag=(op.tags&&op.tags[0])||'other'; (byTag[tag]=byTag[tag]||[]).push({path,m,op});
-  }
-  const esc=s=>String(s).replace(/[&<>]/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;'}[c]));
-  const out=[];
-  for(const tag of Object.keys(byTag).sort()){
-    out.push('<h2>'+esc(tag)+'</h2>');
-    for(const {path,m,op} of byTag[tag]){
-      out.push('<details><summary><span class="m '+m+'">'+m+'</span> <code>'+esc(path)+'</code> — '+esc(op.summary||'')+'</summary><pre>'+esc(JSON.stringify({request:op.requestBody||op.parameters||null,responses:op.responses},null,2))+'</pre></details>');
-    }
-  }
-  document.getElementById('docs').innerHTML=out.join('');
-});
-</script></body></html>`;

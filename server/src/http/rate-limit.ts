@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from '../redis/connection';
 import { AppError } from '../lib/errors';
+import { LoginBackoff } from './login-backoff';
 import type { Actor, RateLimitName } from './route';
 
 interface Budget {
@@ -9,7 +10,11 @@ interface Budget {
   durationSeconds: number;
 }
 
-/** Per IP and per account budgets; `multiplier` loosens them for test suites only. */
+/**
+ * Per IP and per account budgets; `multiplier` loosens them for test suites only. Sign-in
+ * spends only the per-IP `auth` budget here: its per-account limit is `LoginBackoff`, keyed
+ * to account and address, which allows `LOGIN_FREE_FAILURES` before it starts to slow down.
+ */
 const BUDGETS: Record<RateLimitName, { ip: Budget; account: Budget }> = {
   auth: { ip: { points: 30, durationSeconds: 600 }, account: { points: 10, durationSeconds: 900 } },
   password: {
@@ -26,14 +31,20 @@ const BUDGETS: Record<RateLimitName, { ip: Budget; account: Budget }> = {
   },
 };
 
+const LOGIN_FREE_FAILURES = 10;
+
 export class RateLimits {
   private readonly limiters = new Map<string, RateLimiterRedis>();
+  /** Growing waits after wrong passwords, per account and client address. */
+  readonly login: LoginBackoff;
 
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly multiplier = 1,
-  ) {}
+  ) {
+    this.login = new LoginBackoff(redis, prefix, LOGIN_FREE_FAILURES * multiplier);
+  }
 
   private limiter(name: RateLimitName, per: 'ip' | 'account'): RateLimiterRedis {
     const key = `${name}:${per}`;
@@ -64,11 +75,6 @@ export class RateLimits {
       }
       throw err;
     }
-  }
-
-  /** Clears an account's budget after a successful sign-in. */
-  async reset(name: RateLimitName, accountKey: string): Promise<void> {
-    await this.limiter(name, 'account').delete(accountKey);
   }
 
   forRoute(name: RateLimitName, req: Request, actor: Actor | null): Promise<void> {

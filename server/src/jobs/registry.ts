@@ -88,7 +88,11 @@ export class JobRegistry {
   private readonly connection: Redis;
 
   constructor(private readonly options: JobRegistryOptions) {
-    this.connection = connectRedis(options.redisUrl, 'blocking');
+    // Queues only add and count, never block: on the fail-fast connection an enqueue during a
+    // Redis outage fails in a moment (and the request answers 503) instead of waiting forever.
+    this.connection = connectRedis(options.redisUrl, 'command');
+    // Made now, while Redis answers: a queue first made during an outage waits for it.
+    for (const name of QUEUE_NAMES) this.queue(name);
   }
 
   get prefix(): string {
@@ -194,8 +198,11 @@ export class JobRegistry {
     return QUEUE_NAMES.map((n) => this.queue(n));
   }
 
-  /** Waits up to `graceMs` for running jobs, then closes everything. */
-  async close(graceMs = 10_000): Promise<void> {
+  /**
+   * Stops taking jobs and waits up to `graceMs` for running ones; queues stay open, so
+   * requests still being answered can enqueue. Safe to call twice.
+   */
+  async stopWorkers(graceMs = 10_000): Promise<void> {
     await Promise.all(
       this.workers.map(async (w) => {
         const timer = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
@@ -204,7 +211,17 @@ export class JobRegistry {
         if (w.isRunning()) await w.close(true);
       }),
     );
+  }
+
+  /** Closes the queues and their connection; call after `stopWorkers`. */
+  async closeQueues(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
+  }
+
+  /** Waits up to `graceMs` for running jobs, then closes everything. */
+  async close(graceMs = 10_000): Promise<void> {
+    await this.stopWorkers(graceMs);
+    await this.closeQueues();
   }
 }

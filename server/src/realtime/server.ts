@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { RequestHandler } from 'express';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import type { AllowRequest } from '../http/csrf';
 import type { Redis } from '../redis/connection';
 import type { RealtimeServer } from './types';
 
@@ -14,6 +15,8 @@ export interface CreateRealtimeOptions {
   prefix: string;
   httpServer?: HttpServer;
   sessionMiddleware?: RequestHandler;
+  /** Refuses handshakes from other origins (`handshakeOriginCheck`, the HTTP CSRF rule). */
+  allowRequest?: AllowRequest;
 }
 
 export function createRealtimeServer(options: CreateRealtimeOptions): RealtimeServer {
@@ -24,6 +27,7 @@ export function createRealtimeServer(options: CreateRealtimeOptions): RealtimeSe
     transports: ['websocket', 'polling'],
     adapter: createAdapter(options.redis, { streamName: `${options.prefix}:socket.io` }),
     connectionStateRecovery: undefined,
+    ...(options.allowRequest ? { allowRequest: options.allowRequest } : {}),
   });
   if (options.httpServer) io.attach(options.httpServer);
   if (options.httpServer && options.sessionMiddleware) {

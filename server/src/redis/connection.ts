@@ -4,9 +4,9 @@ export type { Redis };
 
 /**
  * What a connection is for:
- * - `command`: requests, sessions, boards. Fails fast while Redis is down so health checks
- *   and requests answer instead of hanging.
- * - `blocking`: BullMQ, which blocks on Redis and needs `maxRetriesPerRequest: null`.
+ * - `command`: requests, sessions, boards, and BullMQ queues (adding and counting jobs).
+ *   Fails fast while Redis is down so health checks and requests answer instead of hanging.
+ * - `blocking`: BullMQ workers, which block on Redis and need `maxRetriesPerRequest: null`.
  * - `broadcast`: the Socket.IO adapter, which appends one stream entry per emit and reads
  *   them back on its own duplicated connection; it waits out outages like `blocking`.
  *

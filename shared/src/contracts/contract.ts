@@ -24,6 +24,11 @@ export interface RouteContractSpec {
   status?: number;
   /** null: no JSON in the answer (204, or bytes the handler sends itself). */
   response: z.ZodType | null;
+  /**
+   * The media type of a success answer the handler sends itself (`text/csv`, `image/jpeg`);
+   * unset: JSON described by `response`, or no body.
+   */
+  responseType?: string;
   /** Expected failures besides 400 and 500 (the access rule adds 401, 403 and 429). */
   errors?: readonly number[];
 }

@@ -42,6 +42,7 @@ export const evidenceContracts = defineContracts('evidence', {
     summary: 'The evidence photo, re-encoded as JPEG without camera metadata',
     params: ZEvidenceIdParams,
     response: null,
+    responseType: 'image/jpeg',
     errors: [404],
   },
   attestEvidence: {

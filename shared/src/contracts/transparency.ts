@@ -27,6 +27,7 @@ export const transparencyContracts = defineContracts('transparency', {
     summary: 'Open data: the same quests as CSV (text/csv, UTF-8)',
     params: ZSlugParams,
     response: ZOpenDataQuestsCsv,
+    responseType: 'text/csv',
     errors: [404],
   },
 });

@@ -8,36 +8,31 @@ const utc = (s: string) => ({ at: d(s), timeZone: 'UTC' });
 describe('weekly streak', () => {
   const now = d('2026-11-25'); // Wednesday of 2026-W48
 
-  it('counts consecutive weeks ending this week', () => {
-    const streak = weeklyStreak(
-      ['2026-11-10', '2026-11-17', '2026-11-24', '2026-11-25'].map(utc),
-      now,
-    );
-    expect(streak).toEqual({ current: 3, longest: 3 });
-  });
-
-  it('stays alive through this week when last week was played', () => {
-    expect(weeklyStreak(['2026-11-12', '2026-11-18'].map(utc), now).current).toBe(2);
-  });
-
-  it('breaks after a missed week but remembers the longest run', () => {
-    const streak = weeklyStreak(
-      ['2026-10-01', '2026-10-08', '2026-10-15', '2026-11-25'].map(utc),
-      now,
-    );
-    expect(streak).toEqual({ current: 1, longest: 3 });
-  });
-
-  it('runs across a year boundary with a 53-week year', () => {
-    const streak = weeklyStreak(
-      ['2020-12-23', '2020-12-30', '2021-01-06'].map(utc),
-      d('2021-01-07'),
-    );
-    expect(streak.current).toBe(3);
-  });
-
-  it('is zero with nothing verified', () => {
-    expect(weeklyStreak([], now)).toEqual({ current: 0, longest: 0 });
+  it.each([
+    {
+      what: 'counts consecutive weeks ending this week',
+      played: ['2026-11-10', '2026-11-17', '2026-11-24', '2026-11-25'],
+      expected: { current: 3, longest: 3 },
+    },
+    {
+      what: 'stays alive through this week when last week was played',
+      played: ['2026-11-12', '2026-11-18'],
+      expected: { current: 2, longest: 2 },
+    },
+    {
+      what: 'breaks after a missed week but remembers the longest run',
+      played: ['2026-10-01', '2026-10-08', '2026-10-15', '2026-11-25'],
+      expected: { current: 1, longest: 3 },
+    },
+    {
+      what: 'runs across a year boundary with a 53-week year',
+      played: ['2020-12-23', '2020-12-30', '2021-01-06'],
+      at: d('2021-01-07'),
+      expected: { current: 3, longest: 3 },
+    },
+    { what: 'is zero with nothing verified', played: [], expected: { current: 0, longest: 0 } },
+  ])('$what', ({ played, at = now, expected }) => {
+    expect(weeklyStreak(played.map(utc), at)).toEqual(expected);
   });
 });
 

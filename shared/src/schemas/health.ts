@@ -18,3 +18,7 @@ export const ZHealthResponse = z.object({
   }),
 });
 export type HealthResponse = z.infer<typeof ZHealthResponse>;
+
+/** Readiness for a load balancer: `draining` (with 503) once the node is shutting down. */
+export const ZReadyResponse = z.object({ status: z.enum(['ready', 'draining']) });
+export type ReadyResponse = z.infer<typeof ZReadyResponse>;

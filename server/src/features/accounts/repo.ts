@@ -1,29 +1,27 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { firstRow, insertUnlessTaken } from '../../db/rows';
 import { areaMemberships, areas, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
-export async function insertUser(
+/** Null when the email is taken. */
+export function insertUser(
   db: DbOrTx,
   values: { email: string; displayName: string; passwordHash: string; isPlatformAdmin?: boolean },
 ): Promise<UserRow | null> {
-  const rows = await db
-    .insert(users)
-    .values(values)
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  return rows[0] ?? null;
+  return insertUnlessTaken(db, users, values, users.email);
 }
 
 /** The one user matching `match` that has not deleted their account, or null. */
 async function findActiveUser(db: DbOrTx, match: SQL): Promise<UserRow | null> {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(and(match, isNull(users.deletedAt)))
-    .limit(1);
-  return rows[0] ?? null;
+  return firstRow(
+    db
+      .select()
+      .from(users)
+      .where(and(match, isNull(users.deletedAt)))
+      .limit(1),
+  );
 }
 
 export const findActiveUserByEmail = (db: DbOrTx, email: string) =>
@@ -32,8 +30,7 @@ export const findActiveUserByEmail = (db: DbOrTx, email: string) =>
 export const findActiveUserById = (db: DbOrTx, id: string) => findActiveUser(db, eq(users.id, id));
 
 export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
-  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(users).where(eq(users.id, id)).limit(1));
 }
 
 export async function updatePasswordHash(

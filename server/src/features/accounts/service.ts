@@ -47,16 +47,23 @@ export function createAccountsService(
     return user;
   }
 
-  /** Same answer and similar cost for a wrong password and an unknown email. */
+  /**
+   * Same answer and similar cost for a wrong password and an unknown email. Limits: the
+   * address's sign-in budget, then the growing wait for this account from this address, so
+   * guesses from elsewhere never make the owner wait.
+   */
   async function login(input: LoginRequest, ip: string) {
-    await deps.rateLimits.consume('auth', ip, input.email);
+    await deps.rateLimits.consume('auth', ip, null);
+    const attempt = await deps.rateLimits.login.begin(input.email, ip);
     const user = await repo.findActiveUserByEmail(infra.db, input.email);
     const ok = user?.passwordHash
       ? await verifyPassword(input.password, user.passwordHash)
       : (await verifyPassword(input.password, await dummy()), false);
-    if (!user || !ok)
+    if (!user || !ok) {
+      await attempt.failed();
       throw new AppError('invalid_credentials', 'that email and password do not match an account');
-    await deps.rateLimits.reset('auth', input.email);
+    }
+    await attempt.succeeded();
     return user;
   }
 

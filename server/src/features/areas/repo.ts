@@ -1,29 +1,21 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { firstRow, insertUnlessTaken } from '../../db/rows';
 import { areaMemberships, areas, invites, users } from '../../db/schema';
 
 export type AreaRow = typeof areas.$inferSelect;
 
-export async function insertArea(
-  db: DbOrTx,
-  values: typeof areas.$inferInsert,
-): Promise<AreaRow | null> {
-  const rows = await db
-    .insert(areas)
-    .values(values)
-    .onConflictDoNothing({ target: areas.slug })
-    .returning();
-  return rows[0] ?? null;
+/** Null when the slug is taken. */
+export function insertArea(db: DbOrTx, values: typeof areas.$inferInsert): Promise<AreaRow | null> {
+  return insertUnlessTaken(db, areas, values, areas.slug);
 }
 
 export async function findAreaBySlug(db: DbOrTx, slug: string): Promise<AreaRow | null> {
-  const rows = await db.select().from(areas).where(eq(areas.slug, slug)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(areas).where(eq(areas.slug, slug)).limit(1));
 }
 
 export async function findAreaById(db: DbOrTx, id: string): Promise<AreaRow | null> {
-  const rows = await db.select().from(areas).where(eq(areas.id, id)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(areas).where(eq(areas.id, id)).limit(1));
 }
 
 export async function listAreas(db: DbOrTx): Promise<AreaRow[]> {
@@ -31,12 +23,13 @@ export async function listAreas(db: DbOrTx): Promise<AreaRow[]> {
 }
 
 export async function findMembership(db: DbOrTx, areaId: string, userId: string) {
-  const rows = await db
-    .select()
-    .from(areaMemberships)
-    .where(and(eq(areaMemberships.areaId, areaId), eq(areaMemberships.userId, userId)))
-    .limit(1);
-  return rows[0] ?? null;
+  return firstRow(
+    db
+      .select()
+      .from(areaMemberships)
+      .where(and(eq(areaMemberships.areaId, areaId), eq(areaMemberships.userId, userId)))
+      .limit(1),
+  );
 }
 
 /** Inserts or changes a membership; returns the role before (null when new). */
@@ -74,10 +67,13 @@ export async function insertInvite(db: DbOrTx, values: typeof invites.$inferInse
 
 /** Marks an unused, unexpired invite used; null when none matches (so it is single-use). */
 export async function claimInvite(db: DbOrTx, codeHash: string, userId: string, now: Date) {
-  const rows = await db
-    .update(invites)
-    .set({ usedBy: userId, usedAt: now })
-    .where(and(eq(invites.codeHash, codeHash), isNull(invites.usedAt), gt(invites.expiresAt, now)))
-    .returning();
-  return rows[0] ?? null;
+  return firstRow(
+    db
+      .update(invites)
+      .set({ usedBy: userId, usedAt: now })
+      .where(
+        and(eq(invites.codeHash, codeHash), isNull(invites.usedAt), gt(invites.expiresAt, now)),
+      )
+      .returning(),
+  );
 }

@@ -12,6 +12,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { firstRow } from '../../db/rows';
 import { inUuids } from '../../db/sql';
 import { countsByKey } from '../../lib/count-map';
 import { attestations, evidence, users } from '../../db/schema';
@@ -37,8 +38,7 @@ export async function deletePendingEvidence(db: DbOrTx, id: string): Promise<voi
 }
 
 export async function findEvidence(db: DbOrTx, id: string): Promise<EvidenceRow | null> {
-  const rows = await db.select().from(evidence).where(eq(evidence.id, id)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(evidence).where(eq(evidence.id, id)).limit(1));
 }
 
 export interface Decision {

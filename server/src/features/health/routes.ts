@@ -12,5 +12,13 @@ export function healthRoutes(health: HealthService): AnyRouteSpec[] {
         return report;
       },
     }),
+    defineRoute(api.getReady, {
+      access: PUBLIC,
+      handler: async ({ res }) => {
+        const report = health.ready();
+        res.status(report.status === 'ready' ? 200 : 503).json(report);
+        return report;
+      },
+    }),
   ];
 }

@@ -1,4 +1,4 @@
-import type { HealthResponse } from '@govcraft/shared';
+import type { HealthResponse, ReadyResponse } from '@govcraft/shared';
 import type { Infra } from '../../context';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -21,9 +21,15 @@ async function timed(fn: () => Promise<unknown>, timeoutMs = 2000) {
   }
 }
 
-export function createHealthService(infra: Pick<Infra, 'database' | 'redis' | 'jobs' | 'config'>) {
+export function createHealthService(
+  infra: Pick<Infra, 'database' | 'redis' | 'jobs' | 'config' | 'lifecycle'>,
+) {
   const startedAt = Date.now();
   return {
+    /** Only whether to send this node new work; dependencies are `check()`'s business. */
+    ready(): ReadyResponse {
+      return { status: infra.lifecycle.draining ? 'draining' : 'ready' };
+    },
     async check(): Promise<HealthResponse> {
       let counts: Record<string, Record<string, number>> = {};
       const [database, redis, queues] = await Promise.all([

@@ -4,40 +4,39 @@
  * the ledger is owned by progress, areas by areas.
  */
 import type { CalendarWeek } from '@govcraft/shared';
-import { and, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { areas, teams, users, xpLedger } from '../../db/schema';
 import { inUuids } from '../../db/sql';
 
-export async function userNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function teamNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: teams.id, name: teams.name })
-    .from(teams)
-    .where(inArray(teams.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The time zone of each area, by id; every area when `ids` is left out. */
-export async function areaTimeZones(
+/**
+ * One text column of a table by id: for the rows whose id is in `ids`, or for every row when
+ * `ids` is left out. No query at all for an empty list.
+ */
+async function textById(
   db: DbOrTx,
+  id: PgColumn,
+  text: PgColumn,
   ids?: readonly string[],
 ): Promise<Map<string, string>> {
+  if (ids?.length === 0) return new Map();
   const rows = await db
-    .select({ id: areas.id, timeZone: areas.timezone })
-    .from(areas)
-    .where(ids ? inUuids(areas.id, ids) : undefined);
-  return new Map(rows.map((r) => [r.id, r.timeZone]));
+    .select({ id: sql<string>`${id}`, text: sql<string>`${text}` })
+    .from(id.table)
+    .where(ids ? inUuids(id, ids) : undefined);
+  return new Map(rows.map((r) => [r.id, r.text]));
 }
+
+export const userNames = (db: DbOrTx, ids: readonly string[]) =>
+  textById(db, users.id, users.displayName, ids);
+
+export const teamNames = (db: DbOrTx, ids: readonly string[]) =>
+  textById(db, teams.id, teams.name, ids);
+
+/** The time zone of each area, by id; every area when `ids` is left out. */
+export const areaTimeZones = (db: DbOrTx, ids?: readonly string[]) =>
+  textById(db, areas.id, areas.timezone, ids);
 
 /** One area's week that weekly totals are summed over. */
 export interface AreaWeek {

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
+import { firstRow } from '../../db/rows';
 import { inUuids } from '../../db/sql';
 import { countsByKey } from '../../lib/count-map';
 import { participations, quests } from '../../db/schema';
@@ -25,14 +26,12 @@ export async function insertQuestsBulk(db: DbOrTx, values: NewQuestRow[]): Promi
 }
 
 export async function findQuest(db: DbOrTx, id: string): Promise<QuestRow | null> {
-  const rows = await db.select().from(quests).where(eq(quests.id, id)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(quests).where(eq(quests.id, id)).limit(1));
 }
 
 /** Reads the row under a lock so two writers (an officer and a job) cannot interleave. */
 export async function findQuestForUpdate(db: DbOrTx, id: string): Promise<QuestRow | null> {
-  const rows = await db.select().from(quests).where(eq(quests.id, id)).limit(1).for('update');
-  return rows[0] ?? null;
+  return firstRow(db.select().from(quests).where(eq(quests.id, id)).limit(1).for('update'));
 }
 
 /**
@@ -200,12 +199,13 @@ export async function setParticipationStatusIf(
   from: string,
   to: string,
 ): Promise<ParticipationRow | null> {
-  const rows = await db
-    .update(participations)
-    .set({ status: to })
-    .where(and(eq(participations.id, id), eq(participations.status, from)))
-    .returning();
-  return rows[0] ?? null;
+  return firstRow(
+    db
+      .update(participations)
+      .set({ status: to })
+      .where(and(eq(participations.id, id), eq(participations.status, from)))
+      .returning(),
+  );
 }
 
 export async function setParticipationStatus(db: DbOrTx, id: string, status: string) {

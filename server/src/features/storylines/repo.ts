@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { firstRow } from '../../db/rows';
 import { inUuids } from '../../db/sql';
 import { countsByKey } from '../../lib/count-map';
 import { participations, quests, storylineChapters, storylines } from '../../db/schema';
@@ -18,8 +19,7 @@ export async function insertStoryline(
 }
 
 export async function findStoryline(db: DbOrTx, id: string): Promise<StorylineRow | null> {
-  const rows = await db.select().from(storylines).where(eq(storylines.id, id)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(storylines).where(eq(storylines.id, id)).limit(1));
 }
 
 export async function listStorylines(db: DbOrTx, areaId: string): Promise<StorylineRow[]> {

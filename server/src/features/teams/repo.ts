@@ -1,16 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { firstRow, insertUnlessTaken } from '../../db/rows';
 import { teamMembers, teams, users, xpLedger } from '../../db/schema';
 
 export type TeamRow = typeof teams.$inferSelect;
 
 /** Null when the name (case-insensitive, per area) or the invite code is taken. */
-export async function insertTeam(
-  db: DbOrTx,
-  values: typeof teams.$inferInsert,
-): Promise<TeamRow | null> {
-  const rows = await db.insert(teams).values(values).onConflictDoNothing().returning();
-  return rows[0] ?? null;
+export function insertTeam(db: DbOrTx, values: typeof teams.$inferInsert): Promise<TeamRow | null> {
+  return insertUnlessTaken(db, teams, values);
 }
 
 /** False when the person is already in this team or in another team of the area. */
@@ -27,19 +24,16 @@ export async function insertMember(
 }
 
 export async function findTeam(db: DbOrTx, teamId: string): Promise<TeamRow | null> {
-  const rows = await db.select().from(teams).where(eq(teams.id, teamId)).limit(1);
-  return rows[0] ?? null;
+  return firstRow(db.select().from(teams).where(eq(teams.id, teamId)).limit(1));
 }
 
 /** Locks the team row so membership changes to one team happen one at a time. */
 export async function lockTeam(db: DbOrTx, teamId: string): Promise<TeamRow | null> {
-  const rows = await db.select().from(teams).where(eq(teams.id, teamId)).for('update');
-  return rows[0] ?? null;
+  return firstRow(db.select().from(teams).where(eq(teams.id, teamId)).for('update'));
 }
 
 export async function lockTeamByCode(db: DbOrTx, inviteCode: string): Promise<TeamRow | null> {
-  const rows = await db.select().from(teams).where(eq(teams.inviteCode, inviteCode)).for('update');
-  return rows[0] ?? null;
+  return firstRow(db.select().from(teams).where(eq(teams.inviteCode, inviteCode)).for('update'));
 }
 
 export async function teamIdInArea(
@@ -108,10 +102,11 @@ export async function deleteTeam(db: DbOrTx, teamId: string): Promise<void> {
 }
 
 export async function findTeamIdByCode(db: DbOrTx, inviteCode: string) {
-  const rows = await db
-    .select({ id: teams.id, areaId: teams.areaId })
-    .from(teams)
-    .where(eq(teams.inviteCode, inviteCode))
-    .limit(1);
-  return rows[0] ?? null;
+  return firstRow(
+    db
+      .select({ id: teams.id, areaId: teams.areaId })
+      .from(teams)
+      .where(eq(teams.inviteCode, inviteCode))
+      .limit(1),
+  );
 }
