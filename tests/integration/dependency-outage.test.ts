@@ -32,7 +32,7 @@ function report(name: string, phases: Record<string, Tally>) {
     ([phase, t]) =>
       `  ${phase}: ${JSON.stringify(t.byKind)} missingRetryAfter=${t.missingRetryAfter}`,
   );
-  console.info(`${name} status counts\n${lines.join('\n')}`);
+  console.warn(`${name} status counts\n${lines.join('\n')}`);
 }
 
 describe('dependency outages under load', () => {

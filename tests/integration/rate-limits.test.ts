@@ -5,10 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TestClient } from '../support/client';
-import { DEMO, uniqueSuffix } from '../support/harness';
+import { DEMO, DEMO_PASSWORD, uniqueSuffix } from '../support/harness';
 import { useTestServer } from '../support/use-server';
-
-const DEMO_PASSWORD = 'oakfield-demo-2026';
 
 describe('sign-in back-off, keyed to account and address', () => {
   // Behind a trusted local proxy, X-Forwarded-For names the caller's address.

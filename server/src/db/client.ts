@@ -44,6 +44,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor one that breaks while checked out between two queries of a transaction: the pool
+  // only listens to idle clients. The next query on it rejects, and the pool drops it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return databaseOf('postgres', db, pool, () => pool.end());
 }

@@ -7,7 +7,14 @@
  * the bound runs out is cut off.
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import { Server as NetServer } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
+
+/**
+ * Once every accepted request is answered, how long open keep-alive connections get to send
+ * their last request (answered with Connection: close) before idle ones are closed. Closing
+ * an idle connection at the moment its client sends would lose that request.
+ */
+const LAST_CALL_MS = 1_000;
 
 export interface DrainReport {
   /** Requests being answered when the drain began. */
@@ -29,6 +36,8 @@ export interface HttpDrain {
 /** Registers ahead of the app's own 'request' listener so it sees every request first. */
 export function trackRequests(server: HttpServer): HttpDrain {
   const open = new Set<ServerResponse>();
+  /** Connections still speaking HTTP (upgraded WebSockets are Socket.IO's to close). */
+  const sockets = new Set<Socket>();
   let draining = false;
   let arrivedDuringDrain = 0;
   let settle: (() => void) | null = null;
@@ -36,6 +45,15 @@ export function trackRequests(server: HttpServer): HttpDrain {
   const closeAfterAnswer = (res: ServerResponse) => {
     if (!res.headersSent) res.setHeader('Connection', 'close');
   };
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      if (draining) settle?.();
+    });
+  });
+  server.on('upgrade', (_req: IncomingMessage, socket: Socket) => sockets.delete(socket));
 
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     open.add(res);
@@ -45,17 +63,21 @@ export function trackRequests(server: HttpServer): HttpDrain {
     }
     res.once('close', () => {
       open.delete(res);
-      if (draining && open.size === 0) settle?.();
+      if (draining) settle?.();
     });
   });
 
-  const untilAnswered = async (ms: number) => {
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      settle = resolve;
-      timer = setTimeout(resolve, Math.max(0, ms));
-    });
-    clearTimeout(timer);
+  /** Waits until `done()` holds or `ms` pass, re-checking whenever a request or connection ends. */
+  const until = async (done: () => boolean, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!done() && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        settle = resolve;
+        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+      });
+      clearTimeout(timer);
+    }
   };
 
   // Resolves once the server stopped listening and its last connection closed. The net
@@ -76,13 +98,12 @@ export function trackRequests(server: HttpServer): HttpDrain {
       for (const res of open) closeAfterAnswer(res);
       void stopListening();
       const deadline = started + graceMs;
-      for (;;) {
-        if (open.size > 0) await untilAnswered(deadline - Date.now());
-        // Everything accepted is answered: connections idle now get no more requests. One
-        // that was mid-request instead stays, and its request is waited for in turn.
-        server.closeIdleConnections();
-        if (open.size === 0 || Date.now() >= deadline) break;
-      }
+      await until(() => open.size === 0, graceMs);
+      const lastCall = Math.min(LAST_CALL_MS, deadline - Date.now());
+      await until(() => sockets.size === 0 && open.size === 0, lastCall);
+      await until(() => open.size === 0, deadline - Date.now());
+      // Connections idle now get no more requests; one still mid-request is cut at close.
+      server.closeIdleConnections();
       return { inFlightAtStart, arrivedDuringDrain, cutOff: open.size, ms: Date.now() - started };
     },
     async closeAll() {
