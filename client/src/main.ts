@@ -1,4 +1,5 @@
 /** Entry point: picks the page by path; the console and Phaser load as separate chunks. */
+import './app/zod-without-eval';
 import './styles.css';
 import { routeOf } from './app/routes';
 import { h } from './ui/dom';

@@ -3,13 +3,10 @@
  * a screenshot is saved under tests/.artifacts/screenshots for people to look at.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startTestServer, type TestServer } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../support/harness';
 import {
-  adoptSession,
   DESKTOP,
-  ensureClientBuilt,
-  openBrowser,
   PHONE,
   screenshot,
   seriousViolations,
@@ -17,6 +14,7 @@ import {
   type AxeViolation,
   type Person,
 } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 
 interface Visit {
   name: string;
@@ -39,30 +37,33 @@ const openTab = (name: string) => async (page: Page) => {
   );
 };
 
+/** Opens the List tab, clicks `target` and waits until `shown` is on the page. */
+const fromList = (target: string, shown: string) => async (page: Page) => {
+  await openTab('List')(page);
+  await page.locator(target).click();
+  await page.locator(shown).waitFor();
+};
+
+/** Sends a form as it is (empty) and waits for its error summary. */
+const submitAsIs = (button: string) => async (page: Page) => {
+  await page.getByRole('button', { name: button }).click();
+  await page.locator('.error-summary').waitFor();
+};
+
+const shows = (selector: string) => (page: Page) => page.locator(selector).waitFor();
+
 const VISITS: Visit[] = [
   { name: 'map-signed-out', who: 'visitor', path: '/', map: true },
   { name: 'login', who: 'visitor', path: '/login' },
   { name: 'register', who: 'visitor', path: '/register' },
-  {
-    name: 'login-errors',
-    who: 'visitor',
-    path: '/login',
-    then: async (page) => {
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.locator('.error-summary').waitFor();
-    },
-  },
+  { name: 'login-errors', who: 'visitor', path: '/login', then: submitAsIs('Sign in') },
   { name: 'map-list', who: 'resident', path: '/', map: true, then: openTab('List') },
   {
     name: 'quest-sheet',
     who: 'resident',
     path: '/',
     map: true,
-    then: async (page) => {
-      await openTab('List')(page);
-      await page.locator('.quest-item').first().click();
-      await page.locator('#sheet-title').waitFor();
-    },
+    then: fromList('.quest-item >> nth=0', '#sheet-title'),
   },
   { name: 'leaderboard', who: 'resident', path: '/', samePage: true, then: openTab('Leaderboard') },
   { name: 'story', who: 'resident', path: '/', samePage: true, then: openTab('Story') },
@@ -73,52 +74,29 @@ const VISITS: Visit[] = [
     who: 'resident',
     path: '/',
     samePage: true,
-    then: async (page) => {
-      await openTab('List')(page);
-      await page.locator('.propose-button').click();
-      await page.locator('#propose-title').waitFor();
-    },
+    then: fromList('.propose-button', '#propose-title'),
   },
   {
     name: 'propose-quest-errors',
     who: 'resident',
     path: '/',
     samePage: true,
-    then: async (page) => {
-      await page.getByRole('button', { name: 'Send your idea' }).click();
-      await page.locator('.error-summary').waitFor();
-    },
+    then: submitAsIs('Send your idea'),
   },
   { name: 'console-post', who: 'officer', path: '/console', map: true },
-  {
-    name: 'console-quests',
-    who: 'officer',
-    path: '/console/quests',
-    then: (p) => p.locator('table').waitFor(),
-  },
-  {
-    name: 'console-proposals',
-    who: 'officer',
-    path: '/console/proposals',
-    then: (p) => p.locator('main h1').waitFor(),
-  },
-  {
-    name: 'console-review',
-    who: 'officer',
-    path: '/console/review',
-    then: (p) => p.locator('main h1').waitFor(),
-  },
+  { name: 'console-quests', who: 'officer', path: '/console/quests', then: shows('table') },
+  { name: 'console-proposals', who: 'officer', path: '/console/proposals', then: shows('main h1') },
+  { name: 'console-review', who: 'officer', path: '/console/review', then: shows('main h1') },
   {
     name: 'console-dashboard',
     who: 'officer',
     path: '/console/dashboard',
-    then: (p) => p.locator('.stat-grid').waitFor(),
+    then: shows('.stat-grid'),
   },
 ];
 
 describe('accessibility and screenshots', () => {
-  let server: TestServer;
-  const browsers: Person[] = [];
+  const suite = useBrowserSuite();
 
   /** Labels of panel tabs that stick out of the viewport, left or right. */
   function tabsOutsideViewport(page: Page): Promise<string[]> {
@@ -132,16 +110,6 @@ describe('accessibility and screenshots', () => {
     );
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ serveClient: true });
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
-  });
-
   for (const [size, viewport] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],
@@ -150,19 +118,12 @@ describe('accessibility and screenshots', () => {
       `has no serious or critical axe violations on any page (${size})`,
       { timeout: 300_000 },
       async () => {
+        const { server } = suite;
         const people: Record<Visit['who'], Person> = {
-          visitor: await openBrowser(viewport),
-          resident: await openBrowser(viewport),
-          officer: await openBrowser(viewport),
+          visitor: await suite.open(viewport),
+          resident: await suite.openAs(await server.newResident('Axe Tester'), viewport),
+          officer: await suite.openAs(await server.login(DEMO.officer), viewport),
         };
-        browsers.push(...Object.values(people));
-        const resident = await server.newResident('Axe Tester');
-        await adoptSession(people.resident.context, server, resident.cookieHeader);
-        await adoptSession(
-          people.officer.context,
-          server,
-          (await server.login(DEMO.officer)).cookieHeader,
-        );
 
         const found: Record<string, AxeViolation[]> = {};
         const clipped: Record<string, string[]> = {};

@@ -15,9 +15,16 @@ describe('content security policy in Chromium', () => {
     ensureClientBuilt();
     server = await startTestServer({ serveClient: true });
     person = await openBrowser();
-    person.page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text()))
-        violations.push(message.text());
+    // Violations are DOM events, not console calls: each page reports them through a binding.
+    await person.context.exposeFunction('reportCspViolation', (text: string) => {
+      violations.push(text);
+    });
+    await person.context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { reportCspViolation(t: string): void })
+          .reportCspViolation;
+        report(`${e.violatedDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile}`);
+      });
     });
   });
 
@@ -43,5 +50,16 @@ describe('content security policy in Chromium', () => {
     await person.page.goto(`${server.url}/api/docs`);
     await person.page.waitForSelector('#docs details');
     expect(violations).toEqual([]);
+  });
+
+  it('refuses an inline script injected into the page, and reports it', async () => {
+    await person.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+    });
+    await expect.poll(() => violations.length).toBe(1);
+    expect(violations[0]).toMatch(/^script-src/);
+    expect(await person.page.evaluate(() => 'injected' in window)).toBe(false);
   });
 });

@@ -1,40 +1,20 @@
 /** Evidence from outside the geofence is not accepted, and the page says why. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, startTestServer, type TestServer } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../support/harness';
 import { jpegWithExif } from '../fixtures/photos';
-import {
-  adoptSession,
-  ensureClientBuilt,
-  openBrowser,
-  screenshot,
-  type Person,
-} from './support/browser';
-import { OAKFIELD_SPOT, postQuest } from './support/quests';
+import { screenshot } from './support/browser';
+import { OAKFIELD_SPOT, postQuest, uniqueTitle } from './support/quests';
+import { useBrowserSuite } from './support/suite';
 
 describe('check-in outside the geofence', () => {
-  let server: TestServer;
-  let person: Person | null = null;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ serveClient: true });
-  });
-
-  afterAll(async () => {
-    await person?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('shows the distance before sending and the reason after', { timeout: 180_000 }, async () => {
+    const { server } = suite;
     const officer = await server.login(DEMO.officer);
-    const quest = await postQuest(
-      officer,
-      `Sweep the station steps ${Math.random().toString(36).slice(2, 7)}`,
-    );
-    const resident = await server.newResident('Far Away Fran');
-    person = await openBrowser();
+    const quest = await postQuest(officer, uniqueTitle('Sweep the station steps'));
+    const person = await suite.openAs(await server.newResident('Far Away Fran'));
     const { page, context } = person;
-    await adoptSession(context, server, resident.cookieHeader);
     await page.goto(server.url);
     await page.locator('.quest-item', { hasText: quest.title }).click();
     await page.getByRole('button', { name: 'Join quest' }).click();

@@ -3,38 +3,26 @@
  * clear the review queue with keyboard shortcuts (photo, checks and reason on screen).
  */
 import type { Quest } from '@govcraft/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithoutExif } from '../fixtures/photos';
-import { DEMO, startTestServer, type TestServer } from '../support/harness';
-import {
-  adoptSession,
-  ensureClientBuilt,
-  openBrowser,
-  screenshot,
-  type Person,
-} from './support/browser';
-import { OAKFIELD_SPOT, postQuest } from './support/quests';
+import { DEMO } from '../support/harness';
+import { screenshot, type Person } from './support/browser';
+import { evidenceStatus, OAKFIELD_SPOT, postQuest, uniqueTitle } from './support/quests';
+import { useBrowserSuite } from './support/suite';
 
 describe('officer console', () => {
-  let server: TestServer;
+  const suite = useBrowserSuite();
   let officer: Person;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ serveClient: true });
-    officer = await openBrowser();
-    await adoptSession(officer.context, server, (await server.login(DEMO.officer)).cookieHeader);
-  });
-
-  afterAll(async () => {
-    await officer?.close();
-    await server?.close();
+    officer = await suite.openAs(await suite.server.login(DEMO.officer));
   });
 
   it('approves a proposal and publishes it', { timeout: 120_000 }, async () => {
+    const { server } = suite;
     const resident = await server.newResident('Proposing Pat');
     const now = Date.now();
-    const title = `Fix the bench by the pond ${Math.random().toString(36).slice(2, 7)}`;
+    const title = uniqueTitle('Fix the bench by the pond');
     const proposed = await resident.post<Quest>('/api/areas/oakfield/proposals', {
       title,
       problem: 'The bench by the pond has a broken slat and nobody can sit on it.',
@@ -60,10 +48,10 @@ describe('officer console', () => {
   });
 
   it('reviews evidence with keyboard shortcuts', { timeout: 180_000 }, async () => {
-    const officerApi = await server.login(DEMO.officer);
+    const { server } = suite;
     const quest = await postQuest(
-      officerApi,
-      `Paint over the tag ${Math.random().toString(36).slice(2, 7)}`,
+      await server.login(DEMO.officer),
+      uniqueTitle('Paint over the tag'),
     );
     const resident = await server.newResident('Reviewed Riley');
     expect((await resident.post(`/api/quests/${quest.id}/join`)).status).toBeLessThan(300);
@@ -81,12 +69,7 @@ describe('officer console', () => {
     expect(sent.status).toBe(202);
     // A photo without camera details needs a person: wait until the worker says so.
     await expect
-      .poll(
-        async () =>
-          (await resident.get<{ status: string }>(`/api/evidence/${sent.body.evidenceId}`)).body
-            .status,
-        { timeout: 60_000 },
-      )
+      .poll(() => evidenceStatus(resident, sent.body.evidenceId), { timeout: 60_000 })
       .toBe('needs_review');
 
     const { page } = officer;
@@ -110,12 +93,7 @@ describe('officer console', () => {
     await page.keyboard.press('a');
     await item.waitFor({ state: 'detached' });
     await expect
-      .poll(
-        async () =>
-          (await resident.get<{ status: string }>(`/api/evidence/${sent.body.evidenceId}`)).body
-            .status,
-        { timeout: 30_000 },
-      )
+      .poll(() => evidenceStatus(resident, sent.body.evidenceId), { timeout: 30_000 })
       .toBe('verified');
     expect(officer.errors).toEqual([]);
   });

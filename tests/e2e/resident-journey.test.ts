@@ -4,44 +4,26 @@
  * keyboard, joins, checks in inside the geofence, sends a camera photo and watches it get
  * verified with XP; a teammate's leaderboard moves without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, startTestServer, type TestServer } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO, DEMO_PASSWORD } from '../support/harness';
 import { jpegWithExif } from '../fixtures/photos';
-import {
-  ensureClientBuilt,
-  openBrowser,
-  register,
-  screenPointOf,
-  screenshot,
-  signIn,
-  waitForMap,
-  type Person,
-} from './support/browser';
+import { register, screenPointOf, screenshot, signIn, waitForMap } from './support/browser';
+import { useBrowserSuite } from './support/suite';
 
 describe('resident journey', () => {
-  let server: TestServer;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ serveClient: true });
-  });
-
-  afterAll(async () => {
-    await Promise.all(people.map((p) => p.close()));
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('posts, finds, joins, verifies and ranks a quest live', { timeout: 300_000 }, async () => {
+    const { server } = suite;
     const suffix = Math.random().toString(36).slice(2, 7);
     const title = `Unblock the library drain ${suffix}`;
     const residentName = `Robin ${suffix}`;
     const teamName = `Drain Crew ${suffix}`;
 
     // The resident and a teammate are already looking at the map.
-    const resident = await openBrowser();
-    const teammate = await openBrowser();
-    people.push(resident, teammate);
+    const resident = await suite.open();
+    const teammate = await suite.open();
+    const people = [resident, teammate];
     await register(resident.page, server, residentName);
     await register(teammate.page, server, `Sam ${suffix}`);
 
@@ -72,7 +54,7 @@ describe('resident journey', () => {
     const before = Number(await mapBox.getAttribute('data-quest-count'));
 
     // The officer places the quest by clicking the map.
-    const officer = await openBrowser();
+    const officer = await suite.open();
     people.push(officer);
     await signIn(officer.page, server, DEMO.officer, DEMO_PASSWORD);
     await officer.page.goto(`${server.url}/console`);

@@ -76,6 +76,9 @@ describe('hostile requests', () => {
 
   const json = (headers: Record<string, string>, body: Buffer | string) =>
     send('POST', '/api/auth/login', body, { 'content-type': 'application/json', ...headers });
+  /** A plain JSON sign-in whose header claims `encoding`. */
+  const encodedAs = (encoding: string) => () =>
+    json({ 'content-encoding': encoding }, '{"email":"a@b.c","password":"x"}');
 
   it.each<[string, () => Promise<Answer>, number, RegExp]>([
     [
@@ -106,21 +109,11 @@ describe('hostile requests', () => {
       400,
       /part header/i,
     ],
-    [
-      'a JSON body marked gzip that is not gzip',
-      () => json({ 'content-encoding': 'gzip' }, '{"email":"a@b.c","password":"x"}'),
-      400,
-      /gzip/i,
-    ],
-    [
-      'a JSON body marked br that is not brotli',
-      () => json({ 'content-encoding': 'br' }, '{"email":"a@b.c","password":"x"}'),
-      400,
-      /br/i,
-    ],
+    ['a JSON body marked gzip that is not gzip', encodedAs('gzip'), 400, /gzip/i],
+    ['a JSON body marked br that is not brotli', encodedAs('br'), 400, /br/i],
     [
       'a JSON body in an encoding the server does not speak',
-      () => json({ 'content-encoding': 'compress' }, '{"email":"a@b.c","password":"x"}'),
+      encodedAs('compress'),
       415,
       /compress/i,
     ],

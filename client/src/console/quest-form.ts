@@ -11,14 +11,9 @@ import {
 } from '@govcraft/shared';
 import { toLocalInput } from '../quests/form-values';
 import { h } from '../ui/dom';
-import {
-  formFields,
-  formValues,
-  superpowerFieldset,
-  trackSuperpowerOrder,
-} from '../ui/form-fields';
+import { formFields, formValues, trackSuperpowerOrder } from '../ui/form-fields';
 
-const { input, textarea, checkbox, fieldset } = formFields('f');
+const { input, textarea, checkbox, fieldset, superpowers } = formFields('f');
 
 export interface QuestForm {
   form: HTMLFormElement;
@@ -71,8 +66,7 @@ export function questForm(editId: string | null): QuestForm {
       }),
     ),
     input('xp', 'XP reward', { type: 'number', min: 5, max: 1000, value: 50 }),
-    superpowerFieldset(
-      'f',
+    superpowers(
       'Superpowers it trains (the first is the main one)',
       (s) => `${SUPERPOWER_INFO[s].label} — ${SUPERPOWER_INFO[s].voice}`,
     ),

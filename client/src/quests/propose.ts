@@ -12,17 +12,12 @@ import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
 import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
-import {
-  formFields,
-  formValues,
-  superpowerFieldset,
-  trackSuperpowerOrder,
-} from '../ui/form-fields';
+import { formFields, formValues, trackSuperpowerOrder } from '../ui/form-fields';
 import { locateOnce } from '../ui/locate';
 import { clearErrors, issuesOf, showErrors } from '../ui/errors';
 import { bboxCentre, localInputToIso, plainIssue, toLocalInput } from './form-values';
 
-const { input, textarea, checkbox, fieldset } = formFields('p');
+const { input, textarea, checkbox, fieldset, superpowers } = formFields('p');
 
 export function proposeView(ctx: AppContext, onBack: () => void): View {
   const area = ctx.store.state.area;
@@ -107,7 +102,7 @@ export function proposeView(ctx: AppContext, onBack: () => void): View {
       input('startsAt', 'Could start', { type: 'datetime-local', value: toLocalInput(start) }),
       input('endsAt', 'Could end', { type: 'datetime-local', value: toLocalInput(end) }),
     ),
-    superpowerFieldset('p', 'Superpowers it would train (choose 1 to 4)'),
+    superpowers('Superpowers it would train (choose 1 to 4)'),
     fieldset(
       'evidenceRules',
       'How people could show they did it',

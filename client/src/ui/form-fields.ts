@@ -9,7 +9,7 @@ type Attrs = Record<string, string | number | boolean>;
 
 export function formFields(prefix: string) {
   const idOf = (name: string) => `${prefix}-${name.replace(/\./g, '-')}`;
-  return {
+  const fields = {
     input(name: string, label: string, attrs: Attrs = {}, hint?: string) {
       const id = idOf(name);
       return h(
@@ -48,21 +48,19 @@ export function formFields(prefix: string) {
         label,
       );
     },
+    /** One checkbox per superpower (`sp-<id>`), labelled by `labelOf`. */
+    superpowers(
+      legend: string,
+      labelOf: (s: Superpower) => string = (s) => SUPERPOWER_INFO[s].label,
+    ): HTMLFieldSetElement {
+      return fields.fieldset(
+        'superpowers',
+        legend,
+        SUPERPOWERS.map((s) => fields.checkbox(`sp-${s}`, labelOf(s))),
+      );
+    },
   };
-}
-
-/** One checkbox per superpower (`sp-<id>`), labelled by `labelOf`. */
-export function superpowerFieldset(
-  prefix: string,
-  legend: string,
-  labelOf: (s: Superpower) => string = (s) => SUPERPOWER_INFO[s].label,
-): HTMLFieldSetElement {
-  const { fieldset, checkbox } = formFields(prefix);
-  return fieldset(
-    'superpowers',
-    legend,
-    SUPERPOWERS.map((s) => checkbox(`sp-${s}`, labelOf(s))),
-  );
+  return fields;
 }
 
 /** Reads and writes a form's controls by their name. */

@@ -1,9 +1,12 @@
-/** Quest set-up through the real API, for tests whose subject is something else. */
+/** Quest and evidence set-up through the real API, for tests whose subject is something else. */
 import type { Quest } from '@govcraft/shared';
 import type { TestClient } from '../../support/client';
 
 /** A point well inside Oakfield (the demo area), away from the seeded quests. */
 export const OAKFIELD_SPOT = { lat: 52.6296, lng: -1.1405 } as const;
+
+/** `base` with a random suffix, so a test finds its own quest among earlier runs'. */
+export const uniqueTitle = (base: string) => `${base} ${Math.random().toString(36).slice(2, 7)}`;
 
 export async function postQuest(
   officer: TestClient,
@@ -27,4 +30,9 @@ export async function postQuest(
   if (res.status !== 201)
     throw new Error(`posting a quest failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** The evidence's status as the resident who sent it sees it. */
+export async function evidenceStatus(resident: TestClient, evidenceId: string): Promise<string> {
+  return (await resident.get<{ status: string }>(`/api/evidence/${evidenceId}`)).body.status;
 }
