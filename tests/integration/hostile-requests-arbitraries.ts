@@ -14,6 +14,8 @@ export interface Operation {
   queryParams: string[];
   bodyType: 'json' | 'multipart' | null;
   bodyFields: string[];
+  /** Every status the document says this operation can answer. */
+  documentedStatuses: number[];
 }
 
 /** A path parameter: the real id of a seeded thing, or text put into the path as it is. */

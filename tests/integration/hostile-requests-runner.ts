@@ -1,7 +1,7 @@
 /**
  * Sends generated hostile requests (`hostile-requests-arbitraries.ts`) to a real server, one
- * property per operation of its OpenAPI document, and checks each answer: never a 5xx, and
- * every 4xx a JSON body whose `error` is a string.
+ * property per operation of its OpenAPI document, and checks each answer: never a 5xx, every
+ * 4xx a JSON body whose `error` is a string, and every status one the operation documents.
  */
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -23,6 +23,7 @@ interface OpenApiDoc {
 interface OpenApiOperation {
   parameters?: { in: string; name: string }[];
   requestBody?: { content: Record<string, { schema: { $ref?: string; properties?: object } }> };
+  responses: Record<string, unknown>;
 }
 
 /** Every operation in the server's own OpenAPI document. */
@@ -46,6 +47,7 @@ export async function documentedOperations(server: TestServer): Promise<Operatio
         queryParams: named('query'),
         bodyType: !mediaType ? null : mediaType.includes('multipart') ? 'multipart' : 'json',
         bodyFields: content ? schemaFields(content.schema) : [],
+        documentedStatuses: Object.keys(op.responses).map(Number),
       };
     }),
   );
@@ -184,8 +186,11 @@ async function send(op: Operation, r: HostileRequest, target: Target) {
 }
 
 /** Why an answer breaks the property, or null when it is acceptable. */
-function problemWith(res: Response, text: string): string | null {
+function problemWith(op: Operation, method: string, res: Response, text: string): string | null {
   if (res.status >= 500) return `answered ${res.status}`;
+  // A request sent with another method than the operation's is another route's business.
+  if (method === op.method.toUpperCase() && !op.documentedStatuses.includes(res.status))
+    return `answered ${res.status}, which its OpenAPI entry does not list`;
   if (res.status < 400) return null;
   if (!res.headers.get('content-type')?.includes('json'))
     return `answered ${res.status} without a JSON body`;
@@ -239,7 +244,7 @@ export async function sendHostileRequests({
       tally.sent += 1;
       tally.statuses.set(sent.res.status, (tally.statuses.get(sent.res.status) ?? 0) + 1);
       if (sent.res.status >= 500) tally.serverErrors += 1;
-      const problem = problemWith(sent.res, sent.text);
+      const problem = problemWith(op, sent.method, sent.res, sent.text);
       if (problem)
         throw new Error(
           `${sent.method} ${sent.url.slice(0, 300)} ${problem}: ${sent.text.slice(0, 300)}`,

@@ -88,7 +88,8 @@ export function statusesOf(route: AnyRouteSpec): Set<number> {
   if (kind !== 'public') codes.add(401);
   if (kind === 'area' || kind === 'platform-admin' || route.method !== 'get') codes.add(403);
   if (route.path.includes('/:')) codes.add(404);
-  if (route.body) codes.add(413).add(415);
+  // Every write passes the body parsers, which refuse oversized or undecodable bodies.
+  if (route.body || route.method !== 'get') codes.add(413).add(415);
   if (route.rateLimit) codes.add(429);
   return codes;
 }
