@@ -12,10 +12,14 @@ import { HOSTILE_SEED, runHostileRequests } from './hostile-requests-runner';
 describe('hostile requests, generated', () => {
   const suite = useTestServer();
 
-  it('never answers 5xx, every 4xx names its error, every status is documented', { timeout: 180_000 }, async () => {
-    // About 300 requests: five per operation.
-    const { failures, tally } = await runHostileRequests(suite.server, 5, HOSTILE_SEED);
-    expect(failures).toEqual([]);
-    expect(tally.serverErrors).toBe(0);
-  });
+  it(
+    'never answers 5xx, every 4xx names its error, every status is documented',
+    { timeout: 180_000 },
+    async () => {
+      // About 300 requests: five per operation.
+      const { failures, tally } = await runHostileRequests(suite.server, 5, HOSTILE_SEED);
+      expect(failures).toEqual([]);
+      expect(tally.serverErrors).toBe(0);
+    },
+  );
 });
