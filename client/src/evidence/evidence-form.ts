@@ -19,6 +19,10 @@ import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { distanceText } from '../ui/format';
 import { locateOnce } from '../ui/locate';
 import { statusCard } from './status-card';
+import { ApiError } from '../net/api';
+
+/** How many times an evidence held back by an outage is sent again without a tap. */
+const MAX_AUTOMATIC_RETRIES = 5;
 
 /** The shared rule decides what is missing; residents read what to do about it. */
 const WHAT_TO_DO: Record<EvidencePart, string> = {
@@ -168,6 +172,17 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
     }),
   );
 
+  // An outage or a dropped connection keeps the evidence in the form and sends it again by
+  // itself, after the wait the server asked for (or a growing one), a few times at most.
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  function retryLater(err: ApiError) {
+    const seconds = err.retryAfterSeconds ?? Math.min(60, 5 * 2 ** retries);
+    retries += 1;
+    progressSlot.textContent = `Not sent yet: ${err.message} We'll try again in ${seconds} seconds.`;
+    retryTimer = setTimeout(() => void send(), seconds * 1000);
+  }
+
   async function send() {
     clearErrors(form);
     const problems = missingParts(
@@ -206,6 +221,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
         },
       });
       sessionStorage.removeItem(noteKey(quest.id));
+      retries = 0;
       currentEvidenceId = reply.evidenceId;
       ctx.store.state.mine.set(quest.id, 'submitted');
       ctx.store.changed('mine');
@@ -244,6 +260,10 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       sendButton.disabled = false;
       sendButton.textContent = 'Send evidence';
       replaceChildren(progressSlot);
+      if (err instanceof ApiError && err.isTemporary && retries < MAX_AUTOMATIC_RETRIES) {
+        retryLater(err);
+        return;
+      }
       showErrors(form, err);
     }
   }
@@ -256,6 +276,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
   return {
     el,
     destroy: () => {
+      clearTimeout(retryTimer);
       cleanups.forEach((c) => c());
       if (previewUrl) URL.revokeObjectURL(previewUrl);
     },

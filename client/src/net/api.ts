@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly requestId?: string,
+    /** From `Retry-After`: how long the server asked us to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,6 +29,11 @@ export class ApiError extends Error {
   /** True when the server does not offer this route yet (or the thing is gone). */
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+
+  /** True when the same request may succeed later unchanged: no connection, or a 503. */
+  get isTemporary(): boolean {
+    return this.status === 0 || this.status === 503;
   }
 }
 
@@ -41,16 +48,24 @@ const FRIENDLY: Record<number, string> = {
 };
 
 /** Turns any error body into an ApiError with words a resident can act on. */
-export function toApiError(status: number, body: unknown): ApiError {
+export function toApiError(status: number, body: unknown, retryAfter?: string | null): ApiError {
+  const wait = retryAfterSeconds(retryAfter);
   const parsed = ZErrorResponse.safeParse(body);
   if (!parsed.success) {
-    return new ApiError(status, 'http_' + status, FRIENDLY[status] ?? defaultMessage(status));
+    const message = FRIENDLY[status] ?? defaultMessage(status);
+    return new ApiError(status, 'http_' + status, message, [], undefined, wait);
   }
   const e = parsed.data;
   // A 503 names the missing dependency for operators; residents only need to wait a moment.
   const message =
     (status === 503 ? FRIENDLY[503] : e.message) ?? FRIENDLY[status] ?? defaultMessage(status);
-  return new ApiError(status, e.error, message, e.issues ?? [], e.requestId);
+  return new ApiError(status, e.error, message, e.issues ?? [], e.requestId, wait);
+}
+
+/** `Retry-After` in seconds (the HTTP-date form is not sent by this server). */
+function retryAfterSeconds(header: string | null | undefined): number | undefined {
+  const seconds = Number(header);
+  return header && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 function defaultMessage(status: number): string {
@@ -107,7 +122,7 @@ export async function apiRequest<S extends z.ZodType | null>(
     );
   }
   const body = await readBody(res);
-  if (!res.ok) throw toApiError(res.status, body);
+  if (!res.ok) throw toApiError(res.status, body, res.headers.get('retry-after'));
   return parseReply(options.schema, body, path) as Reply<S>;
 }
 
@@ -166,7 +181,8 @@ export function uploadForm<S extends z.ZodType | null>(
       } catch {
         body = undefined;
       }
-      if (xhr.status < 200 || xhr.status >= 300) return reject(toApiError(xhr.status, body));
+      if (xhr.status < 200 || xhr.status >= 300)
+        return reject(toApiError(xhr.status, body, xhr.getResponseHeader('retry-after')));
       try {
         resolve(parseReply(schema, body, path) as Reply<S>);
       } catch (err) {
