@@ -9,6 +9,7 @@ import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Infra } from './context';
+import { sessionOutageOf, toleratingSessionOutage } from './features/accounts/session';
 import { originCheck } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStoreWhenSignedIn } from './http/headers';
@@ -30,6 +31,8 @@ export interface CreateAppOptions {
 function routeRuntime(services: Services): RouteRuntime {
   return {
     async authenticate(req) {
+      const outage = sessionOutageOf(req);
+      if (outage) throw outage;
       const userId = req.session?.userId;
       if (!userId) return null;
       return services.accounts.actorFor(userId);
@@ -148,7 +151,7 @@ export function createApp({
   const api = express.Router();
   api.use(express.json({ limit: '200kb' }));
   api.use(originCheck(config.PUBLIC_URL));
-  api.use(sessionMiddleware);
+  api.use(toleratingSessionOutage(sessionMiddleware));
   api.use(noStoreWhenSignedIn);
   const runtime = routeRuntime(services);
   for (const route of routes) mountRoute(api, runtime, route);

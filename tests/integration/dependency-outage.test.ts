@@ -63,6 +63,9 @@ describe('dependency outages under load', () => {
       expect(outage.missingRetryAfter).toBe(0);
       // Anonymous reads need PostgreSQL only: they keep working without Redis.
       expect(outage.count((s) => s !== 200, ['public'])).toBe(0);
+      // Signed-in residents' sessions are in Redis: public reads serve them as visitors.
+      expect(outage.count((s) => s !== 200, ['signedInPublic'])).toBe(0);
+      expect(outage.count(() => true, ['signedInPublic'])).toBeGreaterThan(0);
       expect(after.count(answered)).toBe(after.total);
       expect(after.count(ok, ['login'])).toBe(after.count(() => true, ['login']));
     } finally {

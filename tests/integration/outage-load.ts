@@ -1,6 +1,6 @@
 /**
- * A bounded load for outage tests: each round sends logins, evidence check-ins and
- * anonymous public reads at once, and the tally counts answers by kind and status, plus
+ * A bounded load for outage tests: each round sends logins, evidence check-ins, anonymous
+ * public reads and public reads by signed-in residents at once, and the tally counts answers by kind and status, plus
  * any 503 that did not say when to come back.
  */
 import type { Quest } from '@govcraft/shared';
@@ -8,13 +8,15 @@ import type { TestClient } from '../support/client';
 import { DEMO, DEMO_PASSWORD, type TestServer } from '../support/harness';
 import { checkIn, createQuest, joinQuest, LIBRARY } from './evidence-fixtures';
 
-export type LoadKind = 'login' | 'evidence' | 'public';
+export type LoadKind = 'login' | 'evidence' | 'public' | 'signedInPublic';
+const ALL_KINDS: LoadKind[] = ['login', 'evidence', 'public', 'signedInPublic'];
 
 export class Tally {
   readonly byKind: Record<LoadKind, Record<number, number>> = {
     login: {},
     evidence: {},
     public: {},
+    signedInPublic: {},
   };
   /** 503s without a Retry-After header. */
   missingRetryAfter = 0;
@@ -25,10 +27,7 @@ export class Tally {
     if (status === 503 && !retryAfter) this.missingRetryAfter += 1;
   }
 
-  count(
-    predicate: (status: number) => boolean,
-    kinds: LoadKind[] = ['login', 'evidence', 'public'],
-  ) {
+  count(predicate: (status: number) => boolean, kinds: LoadKind[] = ALL_KINDS) {
     let n = 0;
     for (const kind of kinds)
       for (const [status, c] of Object.entries(this.byKind[kind]))
@@ -87,6 +86,9 @@ export async function prepareLoad(server: TestServer, residents = 3): Promise<Lo
         send('public', tally, () => anonymous.get('/api/areas/oakfield')),
         send('public', tally, () => anonymous.get(`/api/quests/${quest.id}`)),
         send('public', tally, () => anonymous.get('/api/areas/oakfield/quests')),
+        ...people.map((resident) =>
+          send('signedInPublic', tally, () => resident.get('/api/areas/oakfield/quests')),
+        ),
       ]);
     },
   };

@@ -15,6 +15,7 @@ import type {
 } from '@govcraft/shared';
 import type { Actor } from '../features/accounts/actor';
 import { AppError } from '../lib/errors';
+import { dependencyOutageError } from './dependency-errors';
 import { parseOrThrow } from './validate';
 
 export type { HttpMethod } from '@govcraft/shared';
@@ -102,6 +103,14 @@ export interface RouteRuntime {
   rateLimit(name: RateLimitName, req: Request, actor: Actor | null): Promise<void>;
 }
 
+/** A public route answers a signed-in person as a visitor while sessions cannot be read. */
+function asVisitorDuringOutage(err: unknown): null {
+  const isOutage =
+    err instanceof AppError ? err.code === 'unavailable' : dependencyOutageError(err);
+  if (isOutage) return null;
+  throw err;
+}
+
 /** Order: params → authenticate (401) → authorise (403) → rate limit (429) → query/body (400). */
 export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRouteSpec): void {
   const { access } = spec;
@@ -110,7 +119,7 @@ export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRoute
       const params = spec.params ? parseOrThrow(spec.params, req.params, 'params') : {};
       const actor =
         access.kind === 'public'
-          ? await runtime.authenticate(req)
+          ? await runtime.authenticate(req).catch(asVisitorDuringOutage)
           : actorOf(await runtime.authenticate(req));
       if (access.kind === 'platform-admin' && !actor?.isPlatformAdmin) {
         throw new AppError('forbidden', 'only a platform administrator can do this');

@@ -2,6 +2,8 @@ import type { RequestHandler, Request } from 'express';
 import session from 'express-session';
 import RedisStore from 'connect-redis';
 import type { Config } from '../../config';
+import { dependencyOutageError } from '../../http/dependency-errors';
+import type { AppError } from '../../lib/errors';
 import type { Redis } from '../../redis/connection';
 
 declare module 'express-session' {
@@ -35,6 +37,36 @@ export function createSessionMiddleware(
       path: '/',
     },
   });
+}
+
+const OUTAGE = Symbol('session store outage');
+type WithOutage = Request & { [OUTAGE]?: AppError };
+
+/**
+ * Lets a request go on when the session store does not answer, remembering why: public
+ * reads are then served as to a visitor, and everything that needs the session answers 503
+ * (see `sessionOutageOf`), instead of every request failing with the store.
+ */
+export function toleratingSessionOutage(sessions: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    // express-session calls back a second time, with an error, when extending the session
+    // at the end of a response fails; the answer is written anyway, and an outage there only
+    // means the session is not extended this time.
+    let movedOn = false;
+    sessions(req, res, (err?: unknown) => {
+      const outage = err ? dependencyOutageError(err) : null;
+      if (movedOn && outage) return;
+      movedOn = true;
+      if (!outage) return next(err);
+      (req as WithOutage)[OUTAGE] = outage;
+      next();
+    });
+  };
+}
+
+/** The 503 to answer when this request's session could not be read, or null. */
+export function sessionOutageOf(req: Request): AppError | null {
+  return (req as WithOutage)[OUTAGE] ?? null;
 }
 
 /** Issues a fresh session id on sign-in so a planted id cannot be ridden (session fixation). */
