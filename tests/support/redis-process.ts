@@ -37,6 +37,9 @@ export async function startRedisProcess(dir: string): Promise<RedisProcess> {
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const start = async () => {
+    // Starting again while running would spawn a second server that cannot bind the port
+    // and lose track of the first, which would then outlive the test.
+    if (child && child.exitCode === null && child.signalCode === null) return;
     const started = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes'],
