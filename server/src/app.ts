@@ -13,6 +13,7 @@ import { sessionOutageOf, toleratingSessionOutage } from './features/accounts/se
 import { originCheck } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStoreWhenSignedIn } from './http/headers';
+import { staticClient } from './http/static-client';
 import { DOCS_HTML, DOCS_SCRIPT } from './http/docs-page';
 import { buildOpenApiDocument } from './http/openapi';
 import { mountRoute, type AnyRouteSpec, type RouteRuntime } from './http/route';
@@ -170,12 +171,8 @@ export function createApp({
   app.use(api);
 
   if (config.clientDist && existsSync(path.join(config.clientDist, 'index.html'))) {
-    const dist = config.clientDist;
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // Client-side routes (/console, /quests/…) all load the same shell.
-    app.get(/^\/(?!api\/|socket\.io\/|metrics$).*/, (_req, res) => {
-      res.sendFile(path.join(dist, 'index.html'));
-    });
+    app.use(staticClient(config.clientDist));
   }
 
   app.use(notFoundHandler);
