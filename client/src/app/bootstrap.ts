@@ -1,15 +1,10 @@
 /** Loading what every page needs first: who you are and which area you play in. */
 import { accountsContracts, areasContracts, type Area, type MeResponse } from '@govcraft/shared';
-import { ApiError } from '../net/api';
 import { call } from '../net/call';
 
+/** Asks `/api/session`, which answers visitors 200 with `me: null`, not a logged 401. */
 export async function loadMe(): Promise<MeResponse | null> {
-  try {
-    return await call(accountsContracts.getMe);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
-    throw err;
-  }
+  return (await call(accountsContracts.getSession)).me;
 }
 
 /** ?area=slug, else your first membership (officers: one you run), else the first area. */

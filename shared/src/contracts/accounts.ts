@@ -3,6 +3,7 @@ import {
   ZDeleteAccountRequest,
   ZLoginRequest,
   ZMeResponse,
+  ZSessionResponse,
   ZMyDataExport,
   ZRegisterRequest,
 } from '../schemas/accounts';
@@ -32,6 +33,12 @@ export const accountsContracts = defineContracts('accounts', {
     summary: 'Sign out and destroy the session',
     status: 204,
     response: null,
+  },
+  getSession: {
+    method: 'get',
+    path: '/api/session',
+    summary: 'Who is signed in: your profile, or null for a visitor (never a 401)',
+    response: ZSessionResponse,
   },
   getMe: {
     method: 'get',

@@ -74,6 +74,10 @@ export const ZMeResponse = z.object({
   memberships: z.array(ZAreaMembership),
   progress: ZProgressSummary,
 });
+/** A visitor's first call: answering 200 with `me: null` keeps the browser console clean. */
+export const ZSessionResponse = z.object({ me: ZMeResponse.nullable() });
+export type SessionResponse = z.infer<typeof ZSessionResponse>;
+
 export type MeResponse = z.infer<typeof ZMeResponse>;
 
 export const ZPublicProfile = z.object({

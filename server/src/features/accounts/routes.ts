@@ -30,6 +30,10 @@ export function accountsRoutes(accounts: AccountsService): AnyRouteSpec[] {
       access: SIGNED_IN,
       handler: ({ req, res }) => signOut(req, res),
     }),
+    defineRoute(api.getSession, {
+      access: PUBLIC,
+      handler: async ({ actor }) => ({ me: actor ? await accounts.me(actor.userId) : null }),
+    }),
     defineRoute(api.getMe, {
       access: SIGNED_IN,
       handler: ({ actor }) => accounts.me(userIdOf(actor)),
