@@ -145,6 +145,8 @@ describe('accessibility and screenshots', () => {
         // Every panel tab is whole on screen, even on a 375 px phone.
         expect(clipped).toEqual({});
         for (const p of Object.values(people)) expect(p.errors).toEqual([]);
+        // A visitor's first look logs nothing red in the console (no 401 from a profile call).
+        expect(people.visitor.consoleErrors).toEqual([]);
       },
     );
   }

@@ -130,6 +130,9 @@ describe('resident journey', () => {
     await expect
       .poll(() => resident.page.locator('.hud-xp-text').textContent(), { timeout: 20_000 })
       .toBe('70 XP');
+    // Once verified there is nothing left to leave: the sheet says it is done instead.
+    await expect.poll(() => resident.page.locator('.done-banner').count()).toBe(1);
+    expect(await resident.page.getByRole('button', { name: 'Leave quest' }).count()).toBe(0);
     await screenshot(resident.page, 'journey-verified-desktop');
 
     // The teammate's board shows the resident with the new XP, live.

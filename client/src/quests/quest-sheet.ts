@@ -31,6 +31,8 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
   const el = h('section', { class: 'panel-section quest-sheet', 'aria-labelledby': 'sheet-title' });
   const timers: number[] = [];
   let evidence: View | null = null;
+  /** The quest on screen and its action slots, so a live verification can redraw them. */
+  let shown: { q: Quest; actions: HTMLElement; slot: HTMLElement } | null = null;
 
   const back = h(
     'button',
@@ -93,6 +95,7 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
         ? vouchForm()
         : null,
     );
+    shown = { q, actions, slot: evidenceSlot };
     renderActions(q, actions, evidenceSlot);
   }
 
@@ -171,10 +174,16 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
     const q = ctx.store.state.quests.get(questId);
     if (!q) replaceChildren(el, back, h('p', { role: 'status' }, 'This quest has closed.'));
   });
+  // Verified evidence arrives live: "Leave quest" must give way to the completed banner.
+  const offMine = ctx.store.on(['mine'], () => {
+    if (shown && ctx.store.state.mine.get(questId) === 'completed')
+      renderActions(shown.q, shown.actions, shown.slot);
+  });
   return {
     el,
     destroy: () => {
       off();
+      offMine();
       timers.forEach(clearInterval);
       evidence?.destroy?.();
     },

@@ -36,6 +36,8 @@ export interface Person {
   page: Page;
   /** Messages the page logged as errors, for failure reports. */
   errors: string[];
+  /** What the browser console showed as errors (failed loads included, e.g. a 401). */
+  consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -62,10 +64,15 @@ export async function openBrowser(
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
   return {
     context,
     page,
     errors,
+    consoleErrors,
     async close() {
       await context.close();
       await rm(dir, { recursive: true, force: true });
