@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO } from '../support/harness';
 import {
   DESKTOP,
+  headingSkips,
   PHONE,
   screenshot,
   seriousViolations,
@@ -127,6 +128,7 @@ describe('accessibility and screenshots', () => {
 
         const found: Record<string, AxeViolation[]> = {};
         const clipped: Record<string, string[]> = {};
+        const skipped: Record<string, string[]> = {};
         for (const visit of VISITS) {
           const { page } = people[visit.who];
           if (!visit.samePage) {
@@ -140,10 +142,14 @@ describe('accessibility and screenshots', () => {
           if (violations.length) found[visit.name] = violations;
           const outside = await tabsOutsideViewport(page);
           if (outside.length) clipped[visit.name] = outside;
+          const skips = await headingSkips(page);
+          if (skips.length) skipped[visit.name] = skips;
         }
         expect(found).toEqual({});
         // Every panel tab is whole on screen, even on a 375 px phone.
         expect(clipped).toEqual({});
+        // Heading levels never skip, so heading navigation keeps its place.
+        expect(skipped).toEqual({});
         for (const p of Object.values(people)) expect(p.errors).toEqual([]);
         // A visitor's first look logs nothing red in the console (no 401 from a profile call).
         expect(people.visitor.consoleErrors).toEqual([]);

@@ -51,7 +51,7 @@ export function postQuestSection(ctx: ConsoleContext): Section {
     replaceChildren(
       previewCard,
       h('p', { class: 'hint' }, 'Preview: what residents will see'),
-      h('h3', {}, d.title || 'Your quest title'),
+      h('h2', { class: 'preview-title' }, d.title || 'Your quest title'),
       h('div', { class: 'sp-tags' }, d.superpowers.map(superpowerTag)),
       h(
         'p',

@@ -194,3 +194,22 @@ export async function adoptSession(
     });
   await context.addCookies(cookies);
 }
+
+/**
+ * Headings that jump more than one level down from the heading before them (an h1 followed
+ * by an h3): screen-reader users navigate by heading level and lose their place at a skip.
+ * Only headings a person can see or reach count.
+ */
+export function headingSkips(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const skips: string[] = [];
+    let previous = 0;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('h1,h2,h3,h4,h5,h6'))) {
+      if (el.closest('[hidden],[aria-hidden="true"]') || el.getClientRects().length === 0) continue;
+      const level = Number(el.tagName[1]);
+      if (level > previous + 1) skips.push(`h${level} after h${previous}: ${el.textContent ?? ''}`);
+      previous = level;
+    }
+    return skips;
+  });
+}
