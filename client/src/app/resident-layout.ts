@@ -85,7 +85,14 @@ export function residentLayout(root: HTMLElement, area: Area, buttons: MapButton
       account,
     ),
     offline,
-    h('main', { id: 'main', class: 'layout' }, mapPane, panel),
+    h(
+      'main',
+      { id: 'main', class: 'layout' },
+      // The page's one h1, so the panels' h2 headings sit under it in heading navigation.
+      h('h1', { class: 'visually-hidden' }, `GovCraft: quests in ${area.name}`),
+      mapPane,
+      panel,
+    ),
   );
   return { hud, account, offline, mapBox, mapLoading, tabList, panelBody, panel };
 }
