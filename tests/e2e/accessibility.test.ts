@@ -11,6 +11,8 @@ import {
   PHONE,
   screenshot,
   seriousViolations,
+  sidewaysOverflow,
+  SMALL_PHONE,
   waitForMap,
   type AxeViolation,
   type Person,
@@ -112,6 +114,7 @@ describe('accessibility and screenshots', () => {
   }
 
   for (const [size, viewport] of [
+    ['small-phone', SMALL_PHONE],
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
@@ -129,6 +132,7 @@ describe('accessibility and screenshots', () => {
         const found: Record<string, AxeViolation[]> = {};
         const clipped: Record<string, string[]> = {};
         const skipped: Record<string, string[]> = {};
+        const overflowing: Record<string, number> = {};
         for (const visit of VISITS) {
           const { page } = people[visit.who];
           if (!visit.samePage) {
@@ -144,12 +148,16 @@ describe('accessibility and screenshots', () => {
           if (outside.length) clipped[visit.name] = outside;
           const skips = await headingSkips(page);
           if (skips.length) skipped[visit.name] = skips;
+          const sideways = await sidewaysOverflow(page);
+          if (sideways > 0) overflowing[visit.name] = sideways;
         }
         expect(found).toEqual({});
         // Every panel tab is whole on screen, even on a 375 px phone.
         expect(clipped).toEqual({});
         // Heading levels never skip, so heading navigation keeps its place.
         expect(skipped).toEqual({});
+        // No page scrolls sideways, console tables included.
+        expect(overflowing).toEqual({});
         for (const p of Object.values(people)) expect(p.errors).toEqual([]);
         // A visitor's first look logs nothing red in the console (no 401 from a profile call).
         expect(people.visitor.consoleErrors).toEqual([]);

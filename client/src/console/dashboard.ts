@@ -7,6 +7,7 @@ import {
   type Dashboard,
 } from '@govcraft/shared';
 import { call, urlOf } from '../net/call';
+import { asCardTable } from '../ui/card-table';
 import { h, replaceChildren } from '../ui/dom';
 import { errorMessage } from '../ui/errors';
 import { numberText } from '../ui/format';
@@ -133,32 +134,34 @@ function renderDashboard(d: Dashboard): HTMLElement[] {
         ' (an estimate). ',
         sv.method,
       ),
-      h(
-        'table',
-        {},
+      asCardTable(
         h(
-          'thead',
+          'table',
           {},
           h(
-            'tr',
+            'thead',
             {},
-            ['Superpower', 'Completions', '£ each', 'Value', 'Basis'].map((c) =>
-              h('th', { scope: 'col' }, c),
-            ),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          sv.bySuperpower.map((l) =>
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, SUPERPOWER_INFO[l.superpower].label),
-              h('td', {}, numberText(l.verified)),
-              h('td', {}, gbp(l.gbpPerCompletion)),
-              h('td', {}, gbp(l.valueGbp)),
-              h('td', {}, l.basis),
+              ['Superpower', 'Completions', '£ each', 'Value', 'Basis'].map((c) =>
+                h('th', { scope: 'col' }, c),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            sv.bySuperpower.map((l) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, SUPERPOWER_INFO[l.superpower].label),
+                h('td', {}, numberText(l.verified)),
+                h('td', {}, gbp(l.gbpPerCompletion)),
+                h('td', {}, gbp(l.valueGbp)),
+                h('td', {}, l.basis),
+              ),
             ),
           ),
         ),

@@ -7,6 +7,7 @@ import {
   type QuestStatus,
 } from '@govcraft/shared';
 import { call } from '../net/call';
+import { asCardTable } from '../ui/card-table';
 import { h, replaceChildren } from '../ui/dom';
 import { errorMessage, loadOrExplain } from '../ui/errors';
 import { dateTimeText } from '../ui/format';
@@ -157,22 +158,24 @@ export function questsTableSection(ctx: ConsoleContext): Section {
     replaceChildren(
       body,
       bulk,
-      h(
-        'table',
-        {},
-        h('caption', { class: 'visually-hidden' }, 'Quests in this area'),
+      asCardTable(
         h(
-          'thead',
+          'table',
           {},
+          h('caption', { class: 'visually-hidden' }, 'Quests in this area'),
           h(
-            'tr',
+            'thead',
             {},
-            ['Select', 'Title', 'Status', 'Runs', 'Done', 'Actions'].map((c) =>
-              h('th', { scope: 'col' }, c),
+            h(
+              'tr',
+              {},
+              ['Select', 'Title', 'Status', 'Runs', 'Done', 'Actions'].map((c) =>
+                h('th', { scope: 'col' }, c),
+              ),
             ),
           ),
+          h('tbody', {}, rows),
         ),
-        h('tbody', {}, rows),
       ),
     );
   }

@@ -17,6 +17,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const PHONE = { width: 375, height: 667 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
+/** The narrowest phone still in use (iPhone SE first generation, small Androids). */
+export const SMALL_PHONE = { width: 320, height: 568 } as const;
 
 /** Builds client/dist when a source is newer than the build (the server serves it). */
 export function ensureClientBuilt(): void {
@@ -211,5 +213,13 @@ export function headingSkips(page: Page): Promise<string[]> {
       previous = level;
     }
     return skips;
+  });
+}
+
+/** How far the page scrolls sideways past the viewport, in CSS pixels (0 when it fits). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    return Math.max(0, Math.ceil(doc.scrollWidth - doc.clientWidth));
   });
 }
