@@ -7,7 +7,9 @@ const BENCHES: Record<string, () => Promise<string[]>> = {
   bbox: async () => (await import('./quests-bbox')).benchQuestsBbox(),
   verification: async () => (await import('./verification')).benchVerification(),
   leaderboard: async () => (await import('./leaderboard-broadcast')).benchLeaderboardBroadcast(),
+  reversal: async () => (await import('./xp-reversal')).benchXpReversal(),
   client: async () => (await import('./client-paint')).benchClientPaint(),
+  'map-idle': async () => (await import('./map-idle')).benchMapIdle(),
 };
 
 async function main(): Promise<void> {

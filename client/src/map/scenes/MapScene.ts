@@ -13,6 +13,10 @@ import { MapInput } from './map-input';
 import type { MapLabels } from './map-labels';
 import { MarkerLayer } from './map-markers';
 import { MapOverlays } from './map-overlays';
+import { RenderOnDemand } from './render-on-demand';
+
+/** Deadline rings drain slowly; redrawing them twice a minute is plenty and keeps the map asleep. */
+const RING_REDRAW_MS = 30_000;
 
 export class MapScene extends Phaser.Scene {
   private projection!: Projection;
@@ -21,6 +25,7 @@ export class MapScene extends Phaser.Scene {
   private markerLayer!: MarkerLayer;
   private overlays!: MapOverlays;
   private lastZoom = 0;
+  private onDemand: RenderOnDemand | null = null;
   /** Resolved by game.ts once the first frame with the drawing is ready. */
   onReady: (() => void) | null = null;
 
@@ -40,11 +45,26 @@ export class MapScene extends Phaser.Scene {
     this.controls.fitToArea();
     this.controls.listen();
     this.scale.on('resize', () => this.controls.onResize());
-    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.markerLayer.redrawRings() });
+    const onDemand = new RenderOnDemand(this.game, this, setup.container);
+    this.onDemand = onDemand;
+    const rings = window.setInterval(() => {
+      this.markerLayer.redrawRings();
+      onDemand.wake();
+    }, RING_REDRAW_MS);
+    this.events.once('destroy', () => {
+      window.clearInterval(rings);
+      onDemand.detach();
+    });
     this.onReady?.();
   }
 
+  /** Frames drawn so far; an idle map adds none (see render-on-demand.ts). */
+  get framesDrawn(): number {
+    return this.onDemand?.frames ?? 0;
+  }
+
   override update(): void {
+    this.onDemand?.tick();
     const zoom = this.cameras.main.zoom;
     if (zoom !== this.lastZoom) {
       this.lastZoom = zoom;
@@ -68,25 +88,30 @@ export class MapScene extends Phaser.Scene {
   }
 
   setMarkers(markers: MapMarker[]): void {
+    this.onDemand?.wake();
     this.markerLayer.set(markers);
     this.layoutMarkers();
   }
 
   setUserPosition(p: UserPosition | null): void {
+    this.onDemand?.wake();
     this.overlays.setUserPosition(p);
     this.rescaleOverlays();
   }
 
   setPreview(p: MapPreview | null): void {
+    this.onDemand?.wake();
     this.overlays.setPreview(p);
     this.rescaleOverlays();
   }
 
   zoomAt(sx: number, sy: number, factor: number): void {
+    this.onDemand?.wake();
     this.controls.zoomAt(sx, sy, factor);
   }
 
   focusOn(p: LatLng): void {
+    this.onDemand?.wake();
     const w = worldPoint(this.projection, p);
     this.controls.panTo(w.x, w.y);
   }

@@ -39,6 +39,11 @@ export function createMapGame(setup: MapSetup): Promise<MapController> {
     };
     mapScene.onReady = () => {
       game.canvas.setAttribute('aria-hidden', 'true');
+      // For tools and the bench: how many frames the map has drawn (idle maps draw none).
+      Object.defineProperty(setup.container, 'mapFramesDrawn', {
+        get: () => mapScene.framesDrawn,
+        configurable: true,
+      });
       setup.container.dataset.mapReady = 'true';
       resolve(controller);
     };

@@ -12,6 +12,7 @@ import type { MapInput } from './map-input';
 import { hexToNumber, MARKER_SIZE, markerTextureKey } from './marker-textures';
 
 const CLUSTER_RADIUS_PX = 44;
+const ACTIVE_PULSES = 3;
 
 interface MarkerView {
   container: Phaser.GameObjects.Container;
@@ -76,14 +77,17 @@ export class MarkerLayer {
     const colour = hexToNumber(SUPERPOWER_INFO[m.superpower].colour);
     const parts: Phaser.GameObjects.GameObject[] = [];
     let pulse: Phaser.GameObjects.Arc | null = null;
-    if (m.status === 'active' && !this.setup.reducedMotion) {
+    // Reopened quests (reported not fixed) call for attention like active ones.
+    const live = m.status === 'active' || m.status === 'reopened';
+    if (live && !this.setup.reducedMotion) {
       pulse = scene.add.circle(0, 0, MARKER_SIZE / 2, colour, 0.35);
       scene.tweens.add({
         targets: pulse,
         scale: 1.9,
         alpha: 0,
         duration: 1600,
-        repeat: -1,
+        // A few pulses after each layout draw the eye, then the map can sleep (render on demand).
+        repeat: ACTIVE_PULSES - 1,
         ease: 'Sine.easeOut',
       });
       parts.push(pulse);
