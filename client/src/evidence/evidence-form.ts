@@ -4,7 +4,6 @@
  * `evidence:status` that explains each check.
  */
 import {
-  checkGeofence,
   evidenceContracts,
   missingParts,
   type Checkin,
@@ -16,9 +15,9 @@ import type { AppContext, View } from '../app/context';
 import { call } from '../net/call';
 import { h, meter, replaceChildren, uid } from '../ui/dom';
 import { clearErrors, formProblems, showErrors } from '../ui/errors';
-import { distanceText } from '../ui/format';
 import { locateOnce } from '../ui/locate';
 import { statusCard } from './status-card';
+import { adviseCheckin, photoAdviceView } from './advice-view';
 import { ApiError } from '../net/api';
 
 /** How many times an evidence held back by an outage is sent again without a tap. */
@@ -36,6 +35,8 @@ const noteKey = (questId: string) => `govcraft:evidence-note:${questId}`;
 export function evidenceFormView(ctx: AppContext, quest: Quest): View {
   const rules = quest.evidenceRules;
   let checkin: Checkin | null = null;
+  /** False while the last check-in could not pass: it is held back, not sent to be rejected. */
+  let checkinCanPass = true;
   let photo: File | null = null;
   let previewUrl: string | null = null;
   const cleanups: (() => void)[] = [];
@@ -91,13 +92,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
     const accuracyM = Math.max(0, Math.round(pos.coords.accuracy));
     checkin = { ...here, accuracyM, deviceTime: new Date().toISOString() };
     ctx.store.set('position', { ...here, accuracyM });
-    const fence = checkGeofence(quest.location, quest.location.radiusM, here, accuracyM);
-    checkinInfo.textContent =
-      `You checked in ${distanceText(fence.distanceM)} from the spot (accurate to ${accuracyM} m). ` +
-      (fence.inside
-        ? "That's inside the quest area ✓"
-        : `That's outside the quest area — move closer, to within ${quest.location.radiusM} m.`);
-    checkinInfo.className = `checkin-info ${fence.inside ? 'ok' : 'warn'}`;
+    checkinCanPass = adviseCheckin(quest, { ...here, accuracyM }, checkinInfo).canSend;
   }
 
   // Step: photo
@@ -109,8 +104,13 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
     name: 'photo',
     accept: 'image/jpeg,image/png,image/webp,image/heic',
   });
+  const photoAdvice = photoAdviceView(quest, () => {
+    photoInput.setAttribute('capture', 'environment');
+    photoInput.click();
+  });
   photoInput.addEventListener('change', () => {
     photo = photoInput.files?.[0] ?? null;
+    void photoAdvice.show(photo);
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     previewUrl = photo ? URL.createObjectURL(photo) : null;
     replaceChildren(
@@ -127,6 +127,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
         h('label', { for: photoId }, 'Photo of the result (take one or choose a file)'),
         photoInput,
         preview,
+        photoAdvice.el,
       ),
     );
 
@@ -192,6 +193,11 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
     );
     if (problems.length) {
       showErrors(form, formProblems(...problems));
+      return;
+    }
+    if (checkin && !checkinCanPass) {
+      const message = `Your check-in is outside the quest area. ${checkinInfo.textContent ?? ''}`;
+      showErrors(form, formProblems({ path: 'checkin', message }));
       return;
     }
     if (!navigator.onLine) {

@@ -18,3 +18,11 @@ export { duplicatePhotoCheck, photoExifCheck } from './verification/photo';
 export { attestationsCheck, officerSignOffCheck, textCheck } from './verification/people';
 export { combineScore, decideOutcome, runChecks, verifyEvidence } from './verification/decide';
 export { describeVerificationRules } from './verification/explain';
+export {
+  allowanceWords,
+  checkinAdvice,
+  photoAdvice,
+  type CheckinAdvice,
+  type PhotoAdvice,
+  type PhotoAdviceLevel,
+} from './verification/advice';

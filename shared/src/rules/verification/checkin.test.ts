@@ -11,13 +11,13 @@ describe('geofence check', () => {
     const r = fence(12, 10);
     expect(r.verdict).toBe('pass');
     expect(r.score).toBe(1);
-    expect(r.detail).toBe('You checked in 12 m from the spot (allowed 60 m).');
+    expect(r.detail).toBe("You checked in 12 m from the spot (allowed 60 m: the 50 m circle plus 10 m for your phone's accuracy).");
   });
 
   it('allows the reported accuracy only up to the cap', () => {
     const r = fence(120, 500);
     expect(r.verdict).toBe('reject');
-    expect(r.detail).toBe('You checked in 120 m from the spot (allowed 100 m).');
+    expect(r.detail).toBe("You checked in 120 m from the spot (allowed 100 m: the 50 m circle plus 50 m for your phone's accuracy).");
   });
 
   it('counts a vague fix inside the circle for less', () => {

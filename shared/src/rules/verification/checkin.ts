@@ -5,6 +5,7 @@
 import { checkGeofence, haversineMetres } from '../../geo/distance';
 import type { VerificationRules } from '../../schemas/verification';
 import { evaluation, type CheckEvaluation, type VerificationInput } from './model';
+import { allowanceWords } from './advice';
 import { wordsForDistance, wordsForDuration } from './words';
 
 const NO_CHECKIN = 'You did not check in, and this quest needs a check-in at the spot.';
@@ -23,7 +24,7 @@ export function geofenceCheck(
     checkin.accuracyM,
     rules.maxAccuracyAllowanceM,
   );
-  const where = `You checked in ${wordsForDistance(fence.distanceM)} from the spot (allowed ${wordsForDistance(fence.allowedM)}).`;
+  const where = `You checked in ${wordsForDistance(fence.distanceM)} from the spot (${allowanceWords(quest.radiusM, fence.allowedM)}).`;
   if (!fence.inside) return evaluation('geofence', 'reject', 0, where);
   if (checkin.accuracyM > rules.poorAccuracyM) {
     return evaluation(

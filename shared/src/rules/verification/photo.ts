@@ -9,9 +9,12 @@ import { wordsForDistance, wordsForDuration } from './words';
 
 const NO_PHOTO = 'You did not add a photo, and this quest needs one.';
 
+/** What the photo checks need to know of the quest (advice.ts asks them before sending). */
+type PhotoQuest = Pick<VerificationInput['quest'], 'lat' | 'lng' | 'radiusM' | 'startsAt'>;
+
 /** When and where the camera says the photo was taken, if it says. */
 export function photoExifCheck(
-  quest: VerificationInput['quest'],
+  quest: PhotoQuest,
   receivedAt: Date,
   photo: VerificationInput['photo'],
   rules: VerificationRules['photoExif'],
@@ -49,7 +52,7 @@ interface ExifPart {
 }
 
 function photoTimePart(
-  quest: VerificationInput['quest'],
+  quest: PhotoQuest,
   receivedAt: Date,
   takenAt: Date | null,
   rules: VerificationRules['photoExif'],
@@ -73,7 +76,7 @@ function photoTimePart(
 }
 
 function photoPlacePart(
-  quest: VerificationInput['quest'],
+  quest: PhotoQuest,
   photo: NonNullable<VerificationInput['photo']>,
   rules: VerificationRules['photoExif'],
 ): ExifPart | null {
