@@ -1,13 +1,18 @@
 /** Entry point: picks the page by path; the console and Phaser load as separate chunks. */
 import './app/zod-without-eval';
 import './styles.css';
-import { routeOf } from './app/routes';
+import { EMAIL_FLOW_ROUTES, routeOf, type EmailFlowRoute } from './app/routes';
 import { h } from './ui/dom';
 
 async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   try {
-    switch (routeOf(location.pathname)) {
+    const route = routeOf(location.pathname);
+    if (EMAIL_FLOW_ROUTES.includes(route as EmailFlowRoute)) {
+      const { renderEmailFlowPage } = await import('./auth/email-flow-pages');
+      return await renderEmailFlowPage(root, route as EmailFlowRoute);
+    }
+    switch (route) {
       case 'login':
       case 'register': {
         const { renderAuthPage } = await import('./auth/auth-page');

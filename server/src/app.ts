@@ -16,6 +16,8 @@ import { noStoreWhenSignedIn } from './http/headers';
 import { staticClient } from './http/static-client';
 import { DOCS_HTML, DOCS_SCRIPT } from './http/docs-page';
 import { buildOpenApiDocument } from './http/openapi';
+import { adminTokenCheck } from './http/admin-token-access';
+import { mountAdminSetupPage } from './admin/setup-page';
 import { mountRoute, type AnyRouteSpec, type RouteRuntime } from './http/route';
 import { AppError } from './lib/errors';
 import type { Services } from './services';
@@ -27,6 +29,8 @@ export interface CreateAppOptions {
   services: Services;
   routes: AnyRouteSpec[];
   sessionMiddleware: RequestHandler;
+  /** The admin commands' bearer token for this start (admin/admin-token.ts); null: none. */
+  adminToken?: string | null;
 }
 
 function routeRuntime(services: Services): RouteRuntime {
@@ -64,6 +68,7 @@ export function createApp({
   services,
   routes,
   sessionMiddleware,
+  adminToken = null,
 }: CreateAppOptions): express.Express {
   const { config, logger, metrics } = infra;
   const app = express();
@@ -154,7 +159,7 @@ export function createApp({
   api.use(originCheck(config.PUBLIC_URL));
   api.use(toleratingSessionOutage(sessionMiddleware));
   api.use(noStoreWhenSignedIn);
-  const runtime = routeRuntime(services);
+  const runtime = { ...routeRuntime(services), hasAdminToken: adminTokenCheck(adminToken) };
   for (const route of routes) mountRoute(api, runtime, route);
 
   const openApi = buildOpenApiDocument(routes, API_VERSION);
@@ -167,6 +172,7 @@ export function createApp({
   api.get('/api/docs.js', (_req, res) => {
     res.type('text/javascript').send(DOCS_SCRIPT);
   });
+  mountAdminSetupPage(api);
   api.use('/api', notFoundHandler);
   app.use(api);
 

@@ -15,6 +15,7 @@ import { openDatabase } from './db/client';
 import { createSessionMiddleware } from './features/accounts/session';
 import { handshakeOriginCheck } from './http/csrf';
 import { trackRequests } from './http/drain';
+import { startWorkerHealthServer } from './http/worker-health';
 import { JobRegistry } from './jobs/registry';
 import { systemClock, type Clock } from './lib/clock';
 import { DomainEvents } from './lib/domain-events';
@@ -26,6 +27,8 @@ import { createRealtimeServer } from './realtime/server';
 import { connectRedis } from './redis/connection';
 import { startPrivateRedis, type PrivateRedis } from './redis/private-redis';
 import { seedDemo } from './seed/seed';
+import { refusePublishedDemoPasswords } from './seed/production-guard';
+import { announceFirstAdmin, claimDataDir } from './admin/startup';
 import {
   allJobs,
   allRoutes,
@@ -45,6 +48,10 @@ export interface GovcraftHandle {
   localUrl: string | null;
   port: number | null;
   httpServer: HttpServer | null;
+  /** ADMIN_EMAIL's one-time set-up link, while that admin has no password; else null. */
+  firstAdminLink: string | null;
+  /** Worker-only nodes: where health and metrics are served (WORKER_HEALTH_PORT). */
+  healthUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -86,9 +93,14 @@ export async function startGovcraft(
       }
     })());
   try {
+    // First taken, last let go: nothing embedded in DATA_DIR opens before it is ours.
+    const claim = await claimDataDir(config, logger);
+    if (claim) cleanups.push(() => claim.release());
     let privateRedis: PrivateRedis | null = null;
     if (!config.REDIS_URL) {
-      privateRedis = await startPrivateRedis(config.DATA_DIR);
+      privateRedis = await startPrivateRedis(config.DATA_DIR, (pid) =>
+        logger.warn({ pid }, 'stopped a redis-server left running by an earlier run'),
+      );
       const redisToStop = privateRedis;
       cleanups.push(() => redisToStop.stop());
       logger.info({ port: privateRedis.port }, 'started private redis-server');
@@ -153,13 +165,16 @@ export async function startGovcraft(
     wireDomainEvents(infra, services);
 
     if (config.SEED && runsApi) await seedDemo(infra, services);
+    else if (config.production && runsApi) await refusePublishedDemoPasswords(infra.db);
 
     let url: string | null = null;
+    let firstAdminLink: string | null = null;
     let localUrl: string | null = null;
     let port: number | null = null;
     if (httpServer) {
       const routes = allRoutes(services);
-      const app = createApp({ infra, services, routes, sessionMiddleware });
+      const adminToken = claim?.adminToken ?? null;
+      const app = createApp({ infra, services, routes, sessionMiddleware, adminToken });
       httpServer.on('request', app);
       attachGateway(infra, socketHandlers(services));
       await new Promise<void>((resolve, reject) => {
@@ -172,10 +187,19 @@ export async function startGovcraft(
         config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
       localUrl = `http://${shownHost}:${port}`;
       url = config.PUBLIC_URL ?? localUrl;
+      claim?.recordUrls(localUrl, config.PUBLIC_URL ?? null);
+      firstAdminLink = await announceFirstAdmin(config, services.admin, url, logger);
     }
     if (runsWorkers) {
       jobs.startWorkers(allJobs(services), config.WORKER_CONCURRENCY);
       await jobs.scheduleRepeating(allJobs(services));
+    }
+    let healthUrl: string | null = null;
+    if (!runsApi) {
+      // Closed after the drain below, so probes see 503 while jobs finish.
+      const healthServer = await startWorkerHealthServer(infra);
+      cleanups.push(() => healthServer.close());
+      healthUrl = healthServer.url;
     }
     // Runs first on close: requests and jobs already accepted finish before anything closes.
     cleanups.push(async () => {
@@ -187,7 +211,18 @@ export async function startGovcraft(
       }
     });
 
-    return { config, infra, services, url, localUrl, port, httpServer, close };
+    return {
+      config,
+      infra,
+      services,
+      url,
+      localUrl,
+      port,
+      httpServer,
+      healthUrl,
+      firstAdminLink,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

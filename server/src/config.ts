@@ -6,11 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ZS3Url } from './features/evidence/s3-url';
 import { ZTrustProxy } from './http/trust-proxy';
 
-const ZBool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** Whether to load the demo area; `demo`/`none` say it plainly, true/false still work. */
+const ZSeed = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'demo', 'none'], {
+    message: 'use true or false (or demo / none)',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes' || v === 'demo');
 
 const ZUrl = (protocols: string[]) =>
   z
@@ -27,7 +31,8 @@ const ZIntBetween = (min: number, max: number, message: string) =>
 export const ZEnv = z.object({
   PORT: ZIntBetween(0, 65535, 'use a port number 0-65535').default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  /** Unset: `data/` at the repository root, wherever a command is started from. */
+  DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: ZUrl(['postgres', 'postgresql']).optional(),
   REDIS_URL: ZUrl(['redis', 'rediss']).optional(),
   /** Prefix for every Redis key, queue and stream, so several games (or tests) share one Redis. */
@@ -43,7 +48,12 @@ export const ZEnv = z.object({
       message: 'use fatal, error, warn, info, debug, trace or silent',
     })
     .default('info'),
-  SEED: ZBool.default(true),
+  /** `production` turns on the safe defaults: no demo data unless SEED asks for it. */
+  NODE_ENV: z.string().optional(),
+  /** Unset: the demo area outside production, nothing in production. */
+  SEED: ZSeed.optional(),
+  /** The first platform admin: created at start with a one-time set-up link in the log. */
+  ADMIN_EMAIL: z.email({ message: 'use an email address' }).optional(),
   /** Bearer token for GET /metrics; when unset, /metrics answers only on loopback. */
   METRICS_TOKEN: z.string().min(16, { message: 'use at least 16 characters' }).optional(),
   /** log2 of the scrypt cost N. 17 is OWASP's advice; tests lower it to stay quick. */
@@ -65,11 +75,23 @@ export const ZEnv = z.object({
   SHUTDOWN_GRACE_MS: ZIntBetween(0, 600_000, 'use milliseconds 0-600000').default(10_000),
   /** Verification worker concurrency per process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(64),
+  /** ROLE=worker only: port of the worker's health and metrics server (0: any free port). */
+  WORKER_HEALTH_PORT: ZIntBetween(0, 65535, 'use a port number 0-65535').default(3001),
+  /** Evidence photos in an S3-compatible bucket (s3://key:secret@host:port/bucket?region=…); unset: DATA_DIR/uploads. */
+  S3_URL: ZS3Url.optional(),
+  /** Outgoing mail server (smtp:// or smtps://); unset: mail is written to DATA_DIR/mail as .eml files. */
+  SMTP_URL: ZUrl(['smtp', 'smtps']).optional(),
+  /** The From address of every email. */
+  MAIL_FROM: z.string().min(3).default('GovCraft <no-reply@govcraft.local>'),
 });
 export type Env = z.infer<typeof ZEnv>;
 
-export interface Config extends Omit<Env, 'SESSION_SECRET'> {
+export interface Config extends Omit<Env, 'SESSION_SECRET' | 'SEED' | 'DATA_DIR'> {
   SESSION_SECRET: string;
+  /** Load the demo area and accounts (explicit SEED, else on outside production only). */
+  SEED: boolean;
+  /** NODE_ENV=production or an https PUBLIC_URL: no demo data, no known passwords. */
+  production: boolean;
   /** Absolute path. */
   DATA_DIR: string;
   /** Cookies get `Secure` when the public URL is https. */
@@ -129,14 +151,49 @@ export function parseConfig(
       `ROLE: ${e.ROLE} needs DATABASE_URL, because the embedded database (PGlite) lives inside one process; use ROLE=all or set DATABASE_URL`,
     );
   }
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = resolveDataDir(e.DATA_DIR, cleaned.INIT_CWD);
+  const production = e.NODE_ENV === 'production' || (e.PUBLIC_URL?.startsWith('https:') ?? false);
   return {
     ...e,
     DATA_DIR: dataDir,
+    SEED: e.SEED ?? !production,
+    production,
     SESSION_SECRET: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir),
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
     clientDist: options.clientDist === undefined ? defaultClientDist() : options.clientDist,
   };
+}
+
+/** The folder holding the root package.json (the one with workspaces), else the cwd. */
+export function repositoryRoot(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        workspaces?: unknown;
+      };
+      if (pkg.workspaces) return dir;
+    } catch {
+      // no package.json here: keep climbing
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/**
+ * The default is `data/` at the repository root, so `npm start` and the admin commands
+ * agree wherever they are run from; a relative DATA_DIR is taken from where npm was started.
+ */
+export function resolveDataDir(dataDir: string | undefined, initCwd?: string): string {
+  if (!dataDir) return path.join(repositoryRoot(), 'data');
+  return path.resolve(initCwd ?? process.cwd(), dataDir);
+}
+
+/** A path typed on a command line, taken from where npm was started (INIT_CWD). */
+export function resolveCommandPath(given: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
 }
 
 function defaultClientDist(): string {

@@ -14,14 +14,22 @@ import type { AnyRouteSpec } from './http/route';
 import type { AnyJobDefinition } from './jobs/registry';
 import type { DomainEventName, Listener } from './lib/domain-events';
 import type { SocketHandlerTable } from './realtime/types';
+import { adminFeature } from './admin';
 import { accountsFeature } from './features/accounts';
 import { areasFeature } from './features/areas';
 import { auditFeature } from './features/audit';
+import { commentsFeature } from './features/comments';
 import { evidenceFeature } from './features/evidence';
 import { healthFeature } from './features/health';
 import { leaderboardsFeature } from './features/leaderboards';
+import { moderationFeature } from './features/moderation';
+import { notFixedFeature } from './features/not-fixed';
+import { mailFeature } from './features/mail';
+import { notificationsFeature } from './features/notifications';
 import { FeatureSet, type FeatureModule } from './features/module';
 import { privacyFeature } from './features/privacy';
+import { open311Feature } from './features/open311';
+import { integrationsFeature } from './features/integrations';
 import { progressFeature } from './features/progress';
 import { questsFeature } from './features/quests';
 import { storylinesFeature } from './features/storylines';
@@ -37,6 +45,7 @@ export function createServices(infra: Infra) {
   );
   const { services, modules } = new FeatureSet(infra, { rateLimits })
     .add(healthFeature)
+    .add(mailFeature)
     .add(verificationFeature)
     .add(auditFeature)
     .add(progressFeature)
@@ -46,9 +55,16 @@ export function createServices(infra: Infra) {
     .add(leaderboardsFeature)
     .add(storylinesFeature)
     .add(questsFeature)
+    .add(open311Feature)
+    .add(integrationsFeature)
+    .add(commentsFeature)
     .add(evidenceFeature)
+    .add(notFixedFeature)
     .add(transparencyFeature)
-    .add(privacyFeature);
+    .add(privacyFeature)
+    .add(notificationsFeature)
+    .add(moderationFeature)
+    .add(adminFeature);
   return { ...services, features: modules };
 }
 export type Services = ReturnType<typeof createServices>;

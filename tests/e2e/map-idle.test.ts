@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, waitForMap } from './support/browser';
+import { PHONE, screenPointOf, screenshot, SMALL_PHONE, waitForMap } from './support/browser';
 import { useBrowserSuite } from './support/suite';
 
 const framesDrawn = (page: Page) =>
@@ -40,4 +40,34 @@ describe('the map sleeps when idle', () => {
     await expect.poll(() => framesDrawn(page)).toBeGreaterThan(asleepAt);
     await expect.poll(() => sleeping(page), { timeout: 30_000 }).toBe('true');
   });
+
+  for (const [size, viewport] of [
+    ['320', SMALL_PHONE],
+    ['375', PHONE],
+  ] as const) {
+    it(`keeps the opened quest's marker in sight above the sheet (${size} px)`, async () => {
+      const { page } = await suite.open(viewport);
+      await page.goto(suite.server.url);
+      await waitForMap(page);
+      await page.getByRole('tab', { name: 'List' }).click();
+      const first = page.locator('.quest-item').first();
+      const questId = await first.getAttribute('data-quest-id');
+      await first.click();
+      await page.locator('#sheet-title').waitFor();
+      const quest = await page.evaluate(
+        (id) => fetch(`/api/quests/${id}`).then((r) => r.json()),
+        questId,
+      );
+      // Wait for the camera's pan to end: the loop sleeps once nothing moves.
+      await expect.poll(() => sleeping(page), { timeout: 30_000 }).toBe('true');
+      const at = await screenPointOf(page, quest.location);
+      const map = (await page.locator('.map-pane').boundingBox())!;
+      const sheet = (await page.locator('.panel').boundingBox())!;
+      expect(at.x).toBeGreaterThan(map.x);
+      expect(at.x).toBeLessThan(map.x + map.width);
+      expect(at.y).toBeGreaterThan(map.y);
+      expect(at.y).toBeLessThan(sheet.y);
+      await screenshot(page, `map-quest-open-${size}`);
+    });
+  }
 });

@@ -83,6 +83,11 @@ describe('officer console', () => {
       .toBeGreaterThan(0);
     expect(await item.locator('.check').count()).toBeGreaterThan(0);
     expect(await item.textContent()).toContain('from the spot');
+    // The check-in drawn to scale against the quest's circle, described for screen readers.
+    const map = item.getByRole('img', {
+      name: /^Checked in \d+ m from the spot, inside the allowed/,
+    });
+    expect(await map.count()).toBe(1);
     await screenshot(page, 'console-review-item-desktop');
 
     // R jumps to the reason; A approves.

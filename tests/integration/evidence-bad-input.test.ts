@@ -76,9 +76,9 @@ describe('bad evidence', () => {
     expect(res.status).toBe(415);
   });
 
-  it('refuses an HEIC photo it cannot read (415)', async () => {
+  it('refuses an HEIC header with no image in it (422)', async () => {
     const res = await refused({ ...valid(), photo: heicHeader() });
-    expect(res.status).toBe(415);
+    expect(res.status).toBe(422);
   });
 
   it('refuses a corrupt JPEG (422)', async () => {

@@ -185,6 +185,18 @@ async function send(op: Operation, r: HostileRequest, target: Target) {
   return { url, method, headers, res, text: await res.text() };
 }
 
+/** Open311 answers errors as its spec's list of {code, description}, in JSON or XML. */
+function isOpen311ErrorList(res: Response, text: string): boolean {
+  if (res.headers.get('content-type')?.includes('xml'))
+    return /<errors>\s*<error>\s*<code>\d{3}<\/code>/.test(text);
+  try {
+    const list = JSON.parse(text) as { code?: unknown; description?: unknown }[];
+    return list.length > 0 && list.every((e) => typeof e.description === 'string');
+  } catch {
+    return false;
+  }
+}
+
 /** Why an answer breaks the property, or null when it is acceptable. */
 function problemWith(op: Operation, method: string, res: Response, text: string): string | null {
   if (res.status >= 500) return `answered ${res.status}`;
@@ -192,6 +204,7 @@ function problemWith(op: Operation, method: string, res: Response, text: string)
   if (method === op.method.toUpperCase() && !op.documentedStatuses.includes(res.status))
     return `answered ${res.status}, which its OpenAPI entry does not list`;
   if (res.status < 400) return null;
+  if (op.path.startsWith('/open311/') && isOpen311ErrorList(res, text)) return null;
   if (!res.headers.get('content-type')?.includes('json'))
     return `answered ${res.status} without a JSON body`;
   try {

@@ -9,7 +9,8 @@ import {
   type LeaderboardResponse,
   type Team,
 } from '@govcraft/shared';
-import { awardFact, freshArea as freshAreaOn, payXp } from './realtime-helpers';
+import { awardAndRelay } from './ledger-helpers';
+import { freshArea as freshAreaOn, payXp } from './realtime-helpers';
 import { DEMO, TEST_REDIS_URL, startTestServer, type TestServer } from '../support/harness';
 import type { TestClient } from '../support/client';
 
@@ -38,7 +39,7 @@ describe('leaderboards', () => {
     return r;
   }
 
-  /** Publishes the ledger's domain event directly, with a chosen commit time. */
+  /** Writes a ledger row (and its outbox row) with a chosen commit time; the relay applies it. */
   async function awarded(
     areaId: string,
     userId: string,
@@ -46,9 +47,7 @@ describe('leaderboards', () => {
     at: Date,
     teamId: string | null = null,
   ) {
-    await server.handle.infra.events.publish('xp.awarded', [
-      awardFact(areaId, userId, amount, at, teamId),
-    ]);
+    await awardAndRelay(server, [{ areaId, userId, amount, at, teamId }]);
   }
 
   /** Pays through the real ledger (progress service) and announces after commit. */
@@ -251,7 +250,8 @@ describe('leaderboards', () => {
         [area.id],
       );
       const teams = await sql.query<{ id: string; xp: number }>(
-        'select team_id as id, sum(amount)::int as xp from xp_ledger where area_id = $1 and team_id is not null group by team_id',
+        // A team quest counts once on the team board: each row's team share, not its amount.
+        'select team_id as id, sum(coalesce(team_amount, amount))::int as xp from xp_ledger where area_id = $1 and team_id is not null group by team_id',
         [area.id],
       );
       const byId = (rows: { id: string; xp: number }[]) =>

@@ -134,6 +134,19 @@ describe('quests: officers create, edit and move quests', () => {
     expect(res.body.issues?.[0]?.path).toBe('to');
   });
 
+  /** A live quest completed (as the evidence feature records it), then reopened by the officer. */
+  async function reopenedQuest(): Promise<Quest> {
+    const quest = await createQuest(suite.officer, { publish: true });
+    const joined = await resident.post<{ id: string }>(`/api/quests/${quest.id}/join`, {});
+    const { infra, services } = suite.server.handle;
+    await services.quests.setParticipationStatus(infra.db, joined.body.id, 'completed');
+    const res = await suite.officer.post<Quest>(`/api/quests/${quest.id}/reopen`, {
+      reason: 'The garden is overgrown again.',
+    });
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
   /** One quest in each status, each reached by legal moves only. */
   async function questsInEveryStatus(): Promise<Record<QuestStatus, Quest>> {
     const move = async (q: Quest, to: QuestStatus) => {
@@ -163,6 +176,16 @@ describe('quests: officers create, edit and move quests', () => {
       await move(await createQuest(suite.officer, { publish: true }), 'closed'),
       'archived',
     );
-    return { proposed, rejected: rejected.body, draft, published, active, closed, archived };
+    const reopened = await reopenedQuest();
+    return {
+      proposed,
+      rejected: rejected.body,
+      draft,
+      published,
+      active,
+      closed,
+      archived,
+      reopened,
+    };
   }
 });

@@ -36,7 +36,13 @@ describe('realtime gateway', () => {
     expectTypeOf<GameSocket['emit']>()
       .parameter(0)
       .toEqualTypeOf<
-        'area:join' | 'team:join' | 'officers:join' | 'map:viewport' | 'leaderboard:subscribe'
+        | 'area:join'
+        | 'team:join'
+        | 'officers:join'
+        | 'map:viewport'
+        | 'leaderboard:subscribe'
+        | 'comments:join'
+        | 'comments:leave'
       >();
     expect(rooms.team('x')).toBe('team:x');
   });

@@ -138,6 +138,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       });
       if (res.status !== 201)
         throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+      // As if the emailed link had been opened: most tests need a resident who may vouch.
+      await handle.services.accounts.confirmEmailWithoutLink((res.body as { id: string }).id);
       await c.post('/api/areas/oakfield/join', {});
       return Object.assign(c, { userId: (res.body as { id: string }).id, email });
     },

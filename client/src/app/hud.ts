@@ -34,7 +34,15 @@ export function showHud(store: Store, hud: HTMLElement, account: HTMLElement): v
         h('span', { class: 'hud-xp-text' }, `${m.progress.totalXp} XP`),
       ),
       store.state.team ? h('span', { class: 'hud-team' }, store.state.team.name) : null,
-      rank ? h('span', { class: 'hud-rank' }, `#${rank} this week`) : null,
+      rank
+        ? h(
+            'span',
+            { class: 'hud-rank' },
+            `#${rank}`,
+            // Phones drop the words, never the rank (styles.css).
+            h('span', { class: 'hud-rank-words' }, ' this week'),
+          )
+        : null,
     );
     const officer =
       m.isPlatformAdmin || m.memberships.some((x) => x.role === 'officer' || x.role === 'admin');

@@ -7,7 +7,7 @@ import { call } from '../net/call';
 import type { Realtime } from '../net/socket';
 import { listAreaQuests } from '../quests/api';
 import { errorMessage } from '../ui/errors';
-import { celebrateXp } from '../ui/toast';
+import { celebrateXp, toast } from '../ui/toast';
 import type { Store } from './state';
 
 export interface LiveData {
@@ -33,6 +33,14 @@ export function startLiveData(
   });
   realtime.on('xp:awarded', (e) => {
     if (e.userId !== store.state.me?.id) return;
+    if (e.amount < 0) {
+      // XP taken back (evidence rejected after all): no celebration; "Me" explains why.
+      toast(`${-e.amount} XP taken back. Your profile says why, and you may appeal once.`);
+      store.state.mine.set(e.questId, 'joined');
+      store.changed('mine');
+      void app.refreshMe();
+      return;
+    }
     celebrateXp(e.amount, app.xpTarget());
     store.state.mine.set(e.questId, 'completed');
     store.changed('mine');

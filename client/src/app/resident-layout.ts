@@ -14,6 +14,8 @@ export interface ResidentLayout {
   tabList: HTMLElement;
   panelBody: HTMLElement;
   panel: HTMLElement;
+  /** Where the notification centre's bell goes (empty for visitors). */
+  notifications: HTMLElement;
 }
 
 export interface MapButtons {
@@ -25,6 +27,7 @@ export interface MapButtons {
 export function residentLayout(root: HTMLElement, area: Area, buttons: MapButtons): ResidentLayout {
   const hud = h('div', { class: 'hud', role: 'group', 'aria-label': 'Your progress' });
   const account = h('nav', { class: 'account', 'aria-label': 'Account' });
+  const notifications = h('div', { class: 'notif-slot' });
   const offline = h(
     'div',
     { class: 'offline-banner', role: 'status', hidden: true },
@@ -83,6 +86,7 @@ export function residentLayout(root: HTMLElement, area: Area, buttons: MapButton
       ),
       hud,
       account,
+      notifications,
     ),
     offline,
     h(
@@ -94,7 +98,7 @@ export function residentLayout(root: HTMLElement, area: Area, buttons: MapButton
       panel,
     ),
   );
-  return { hud, account, offline, mapBox, mapLoading, tabList, panelBody, panel };
+  return { hud, account, offline, mapBox, mapLoading, tabList, panelBody, panel, notifications };
 }
 
 /** Shown instead of the app when the server has no area to play in. */

@@ -3,13 +3,16 @@
  * are usable straight away; Phaser arrives in its own chunk and draws the map when ready.
  */
 import { areasContracts } from '@govcraft/shared';
+import { archivedNotice, offerAreaChange, showAreaChooser } from '../areas/chooser';
+import { chooseArea } from '../areas/choose';
 import { loadMap, type MapController } from '../map/bridge';
 import { toMarker } from '../map/markers';
 import { urlOf } from '../net/call';
 import { connectRealtime } from '../net/socket';
+import { mountNotificationCentre } from '../notifications/centre';
 import { isOnMap } from '../quests/quest-filter';
 import { prefersReducedMotion } from '../ui/dom';
-import { loadMe, pickArea } from './bootstrap';
+import { loadMe } from './bootstrap';
 import type { AppContext } from './context';
 import { resumeIfAllowed, trackOnline, trackPosition } from './device';
 import { showHud } from './hud';
@@ -22,8 +25,10 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   const store = new Store();
   const me = await loadMe();
   store.set('me', me);
-  const area = await pickArea(me);
-  if (!area) return noAreasPage(root);
+  const choice = await chooseArea(me);
+  if (choice.kind === 'none') return noAreasPage(root);
+  if (choice.kind === 'choose') return showAreaChooser(root, choice);
+  const { area } = choice;
   store.set('area', area);
   document.title = `${area.name} – GovCraft`;
   const realtime = connectRealtime();
@@ -34,6 +39,9 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
     zoomBy: (factor) => map?.zoomBy(factor),
     findMe: () => position.watch(true),
   });
+  if (choice.areas.length > 1) offerAreaChange(root, layout.hud);
+  const archived = archivedNotice(area);
+  if (archived) layout.offline.before(archived);
   const panels = createPanels(layout, () => ctx);
   const ctx: AppContext = {
     store,
@@ -51,6 +59,23 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   };
 
   showHud(store, layout.hud, layout.account);
+  if (me) {
+    const [minLng, minLat, maxLng, maxLat] = area.bbox;
+    mountNotificationCentre(layout.notifications, {
+      me,
+      realtime,
+      areaId: area.id,
+      openQuest: (questId) => ctx.openQuest(questId),
+      openTab: (tab) => {
+        const known = ['list', 'leaderboard', 'story', 'team', 'profile'] as const;
+        const found = known.find((t) => t === tab);
+        if (found) ctx.showTab(found);
+        return !!found;
+      },
+      here: () =>
+        store.state.position ?? { lat: (minLat + maxLat) / 2, lng: (minLng + maxLng) / 2 },
+    });
+  }
   const syncMarkers = () =>
     map?.setMarkers([...store.state.quests.values()].filter(isOnMap).map(toMarker));
   store.on(['quests'], syncMarkers);

@@ -1,10 +1,22 @@
 /** The few client-side routes; the server sends the same shell for all of them. */
-export type Route = 'app' | 'login' | 'register' | 'console';
+/** Pages that email links (and "forgot your password?") open. */
+export const EMAIL_FLOW_ROUTES = [
+  'forgot-password',
+  'reset-password',
+  'verify-email',
+  'change-email',
+  'unsubscribe',
+] as const;
+export type EmailFlowRoute = (typeof EMAIL_FLOW_ROUTES)[number];
+
+export type Route = 'app' | 'login' | 'register' | 'console' | EmailFlowRoute;
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/console' || pathname.startsWith('/console/')) return 'console';
   if (pathname === '/login') return 'login';
   if (pathname === '/register') return 'register';
+  const flow = EMAIL_FLOW_ROUTES.find((r) => pathname === `/${r}`);
+  if (flow) return flow;
   return 'app';
 }
 

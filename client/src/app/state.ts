@@ -3,7 +3,9 @@ import type { Area, MeResponse, Quest } from '@govcraft/shared';
 import type { UserPosition } from '../map/bridge';
 import type { Team as TeamView } from '@govcraft/shared';
 
-export type ParticipationStatus = 'joined' | 'submitted' | 'completed' | 'left';
+import type { ParticipationStatus } from '@govcraft/shared';
+
+export type { ParticipationStatus };
 
 export interface AppState {
   me: MeResponse | null;

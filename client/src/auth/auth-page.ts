@@ -6,6 +6,7 @@ import {
   ZRegisterRequest,
 } from '@govcraft/shared';
 import type { z } from 'zod';
+import { rememberedArea, slugInPath } from '../areas/choose';
 import { call } from '../net/call';
 import { go, safeNext } from '../app/routes';
 import { h, uid } from '../ui/dom';
@@ -92,6 +93,8 @@ export function renderAuthPage(root: HTMLElement, mode: 'login' | 'register'): v
         // New residents join the area they came to play in.
         const slug =
           new URLSearchParams(location.search).get('area') ??
+          slugInPath(next.split(/[?#]/)[0]!) ??
+          rememberedArea() ??
           (await call(areasContracts.listAreas)).items[0]?.slug;
         if (slug) await call(areasContracts.joinArea, { params: { slug } }).catch(() => undefined);
       }
@@ -112,6 +115,7 @@ export function renderAuthPage(root: HTMLElement, mode: 'login' | 'register'): v
         ? h('p', {}, 'Sign in to join quests, earn XP and race your neighbours.')
         : h('p', {}, 'Take on real local problems with your neighbours. It takes a minute.'),
       form,
+      isLogin ? h('p', {}, h('a', { href: '/forgot-password' }, 'Forgot your password?')) : null,
       h(
         'p',
         {},

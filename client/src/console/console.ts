@@ -7,7 +7,9 @@ import type { ConsoleContext, Section } from './types';
 import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { dashboardSection } from './dashboard';
+import { integrationsSection } from './integrations';
 import { postQuestSection } from './post-quest';
+import { moderationSection } from './moderation';
 import { proposalsSection } from './proposals';
 import { questsTableSection } from './quests-table';
 import { reviewSection } from './review';
@@ -17,7 +19,9 @@ const SECTIONS: { path: string; label: string; build: (c: ConsoleContext) => Sec
   { path: '/console/quests', label: 'Quests', build: questsTableSection },
   { path: '/console/proposals', label: 'Proposals', build: proposalsSection },
   { path: '/console/review', label: 'Review queue', build: reviewSection },
+  { path: '/console/moderation', label: 'Moderation', build: moderationSection },
   { path: '/console/dashboard', label: 'Dashboard', build: dashboardSection },
+  { path: '/console/integrations', label: 'Integrations', build: integrationsSection },
 ];
 
 const OFFICER_ROLES = ['officer', 'admin'];

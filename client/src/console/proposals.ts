@@ -1,5 +1,6 @@
 /** Residents' proposals: approve (publish or keep as draft) or reject with a reason. */
 import { questsContracts, type Quest } from '@govcraft/shared';
+import { proposalComments } from '../comments/proposal-comments';
 import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { clearErrors, formProblems, loadOrExplain, showErrors } from '../ui/errors';
@@ -74,7 +75,7 @@ export function proposalsSection(ctx: ConsoleContext): Section {
         showErrors(form, err);
       }
     });
-    return form;
+    return h('div', {}, form, proposalComments(ctx, q));
   }
 
   const load = () =>

@@ -2,17 +2,14 @@
  * The review queue, one item at a time: photo large, every check's result, and
  * Approve / Reject with a reason. Keyboard: A approves, R goes to the reason, N skips.
  */
-import {
-  evidenceContracts,
-  haversineMetres,
-  type ReviewQueueItem as ReviewItem,
-} from '@govcraft/shared';
+import { evidenceContracts, type ReviewQueueItem as ReviewItem } from '@govcraft/shared';
 import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { clearErrors, formProblems, loadOrExplain, showErrors } from '../ui/errors';
-import { dateTimeText, distanceText } from '../ui/format';
+import { dateTimeText } from '../ui/format';
 import { checkList } from '../evidence/status-card';
 import { toast } from '../ui/toast';
+import { checkinMap } from './checkin-map';
 import type { ConsoleContext, Section } from './types';
 
 const isTyping = (t: EventTarget | null) =>
@@ -143,9 +140,14 @@ export function reviewSection(ctx: ConsoleContext): Section {
             : null,
           item.checkin
             ? h(
-                'p',
-                {},
-                `Checked in ${distanceText(haversineMetres(item.checkin, item.quest))} from the spot (the quest allows ${item.quest.radiusM} m), accurate to ${Math.round(item.checkin.accuracyM)} m.`,
+                'figure',
+                { class: 'checkin-figure' },
+                checkinMap(item.quest, item.checkin),
+                h(
+                  'figcaption',
+                  { class: 'hint' },
+                  'Solid circle: the quest area. Dashed: the distance allowed. Dot: the check-in, with its accuracy.',
+                ),
               )
             : h('p', { class: 'hint' }, 'No check-in.'),
           form,

@@ -40,4 +40,18 @@ describe('clusterPoints', () => {
     expect(out.reduce((n, c) => n + c.items.length, 0)).toBe(500);
     expect(out.length).toBeLessThan(10);
   });
+
+  it('leaves no two drawn markers or clusters closer than the radius', () => {
+    // b joins a, whose centre drifts to (10, -15): 42.7 px from c, which would overlap it.
+    const pts = [
+      { x: 0, y: 0, item: 'a' },
+      { x: 50, y: 0, item: 'c' },
+      { x: 20, y: -30, item: 'b' },
+    ];
+    const out = clusterPoints(pts, 44);
+    expect(out.reduce((n, c) => n + c.items.length, 0)).toBe(3);
+    for (const [i, a] of out.entries())
+      for (const b of out.slice(i + 1))
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(44);
+  });
 });

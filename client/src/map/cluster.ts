@@ -56,5 +56,43 @@ export function clusterPoints<T>(
       c.y = c.sy / c.items.length;
     }
   }
-  return clusters.map(({ x, y, items }) => ({ x, y, items }));
+  return mergeCrowded(
+    clusters.map(({ sx, sy, items }) => ({ sx, sy, items })),
+    r2,
+  );
+}
+
+/**
+ * A cluster's centre drifts towards its members as they join, and may end up closer than
+ * the radius to a neighbour: markers would overlap. Merging such pairs until none is left
+ * guarantees every drawn marker and cluster keeps `radiusPx` of space around it.
+ */
+function mergeCrowded<T>(
+  groups: { sx: number; sy: number; items: T[] }[],
+  r2: number,
+): Cluster<T>[] {
+  const centre = (g: { sx: number; sy: number; items: T[] }) => ({
+    x: g.sx / g.items.length,
+    y: g.sy / g.items.length,
+  });
+  let merged = true;
+  while (merged) {
+    merged = false;
+    outer: for (let i = 0; i < groups.length; i++) {
+      const a = centre(groups[i]!);
+      for (let j = i + 1; j < groups.length; j++) {
+        const b = centre(groups[j]!);
+        if ((a.x - b.x) ** 2 + (a.y - b.y) ** 2 >= r2) continue;
+        const into = groups[i]!;
+        const from = groups[j]!;
+        into.sx += from.sx;
+        into.sy += from.sy;
+        into.items.push(...from.items);
+        groups.splice(j, 1);
+        merged = true;
+        break outer;
+      }
+    }
+  }
+  return groups.map((g) => ({ ...centre(g), items: g.items }));
 }

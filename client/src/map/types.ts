@@ -39,6 +39,8 @@ export interface MapController {
   setMarkers(markers: MapMarker[]): void;
   setUserPosition(p: UserPosition | null): void;
   setPreview(p: MapPreview | null): void;
+  /** Draws the open quest's check-in circle (the radius the verifier uses); null hides it. */
+  showGeofence(p: MapPreview | null): void;
   /** Centre on a point (e.g. the quest just opened in the sheet). */
   focus(p: { lat: number; lng: number }): void;
   zoomBy(factor: number): void;

@@ -5,6 +5,7 @@ import {
   questsContracts,
   SUPERPOWER_INFO,
   SUPERPOWERS,
+  type ParticipationStatus,
 } from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
@@ -13,13 +14,15 @@ import { h, meter, replaceChildren, uid } from '../ui/dom';
 import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { numberText } from '../ui/format';
 import { superpowerIcon } from '../ui/icons';
+import { reversalsSection } from './reversals';
 
-const PARTICIPATION_WORDS = {
+const PARTICIPATION_WORDS: Record<ParticipationStatus, string> = {
   joined: 'joined',
   submitted: 'being checked',
   completed: 'done',
   left: 'left',
-} as const;
+  reopened: 'reopened: reported not fixed',
+};
 
 export function profileView(ctx: AppContext): View {
   const el = h('section', { class: 'panel-section', 'aria-labelledby': 'profile-heading' });
@@ -85,6 +88,7 @@ export function profileView(ctx: AppContext): View {
           : 'Finish a quest this week to start a streak.',
       ),
       h('p', {}, `${p.questsCompleted} ${p.questsCompleted === 1 ? 'quest' : 'quests'} done.`),
+      reversalsSection(),
       h('h3', {}, 'Your quests'),
       myQuests,
       h('h3', {}, 'Your data'),

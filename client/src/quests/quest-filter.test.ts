@@ -28,6 +28,7 @@ function quest(id: string, over: Partial<Quest> = {}): Quest {
     },
     teamSize: null,
     maxCompletions: null,
+    reopenWindowDays: 30,
     completions: 0,
     proposedBy: null,
     rejectionReason: null,

@@ -1,5 +1,10 @@
 /** The quest list's filters and order, shared with the map so both show the same quests. */
-import { haversineMetres, type Quest, type Superpower } from '@govcraft/shared';
+import {
+  haversineMetres,
+  LIVE_QUEST_STATUSES,
+  type Quest,
+  type Superpower,
+} from '@govcraft/shared';
 import type { UserPosition } from '../map/bridge';
 
 export interface QuestFilters {
@@ -16,8 +21,8 @@ export const NO_FILTERS: QuestFilters = {
   closesWithinH: null,
 };
 
-/** Quests residents can take part in now or soon: published (upcoming) and active. */
-export const isOnMap = (q: Quest) => q.status === 'published' || q.status === 'active';
+/** Quests residents can take part in now or soon: published (upcoming), active, reopened. */
+export const isOnMap = (q: Quest) => LIVE_QUEST_STATUSES.includes(q.status);
 
 export interface ListedQuest {
   quest: Quest;

@@ -91,7 +91,8 @@ export function questListView(ctx: AppContext): View {
             h('span', {}, SUPERPOWER_INFO[main].label),
             h('span', {}, `${quest.xp} XP`),
             distanceM !== null ? h('span', {}, `${distanceText(distanceM)} away`) : null,
-            status && status !== 'left'
+            quest.status === 'reopened' ? h('span', { class: 'badge' }, 'Reopened') : null,
+            status && status !== 'left' && status !== 'reopened'
               ? h(
                   'span',
                   { class: 'badge' },

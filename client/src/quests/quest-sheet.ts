@@ -11,6 +11,11 @@ import { superpowerTag } from '../ui/icons';
 import { evidenceChecklist } from '../evidence/evidence-checklist';
 import { toast } from '../ui/toast';
 import { vouchForm } from '../evidence/vouch-form';
+import { questComments } from '../comments/quest-comments';
+import { questHistory } from './history';
+
+/** Statuses in which a quest takes evidence: active, or reopened as not fixed. */
+const takesEvidence = (q: Quest) => q.status === 'active' || q.status === 'reopened';
 
 async function chapterLine(q: Quest): Promise<string | null> {
   if (!q.storylineId) return null;
@@ -31,6 +36,8 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
   const el = h('section', { class: 'panel-section quest-sheet', 'aria-labelledby': 'sheet-title' });
   const timers: number[] = [];
   let evidence: View | null = null;
+  let history: View | null = null;
+  const comments = questComments(ctx);
   /** The quest on screen and its action slots, so a live verification can redraw them. */
   let shown: { q: Quest; actions: HTMLElement; slot: HTMLElement } | null = null;
 
@@ -43,6 +50,8 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
   function render(q: Quest) {
     evidence?.destroy?.();
     evidence = null;
+    history?.destroy?.();
+    history = questHistory(ctx, q);
     const now = Date.now();
     const time = h(
       'p',
@@ -66,6 +75,13 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       el,
       back,
       h('h2', { id: 'sheet-title', tabindex: -1 }, q.title),
+      q.status === 'reopened'
+        ? h(
+            'p',
+            { class: 'reopened-banner' },
+            'Reopened: residents or the council found it not fixed. It needs doing again.',
+          )
+        : null,
       h('div', { class: 'sp-tags' }, q.superpowers.map(superpowerTag)),
       chapter,
       h(
@@ -91,11 +107,15 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       h('p', { class: 'hint' }, `Runs ${dateTimeText(q.startsAt)} to ${dateTimeText(q.endsAt)}.`),
       actions,
       evidenceSlot,
-      ctx.store.state.me && q.evidenceRules.attestations > 0 && q.status === 'active'
+      ctx.store.state.me && q.evidenceRules.attestations > 0 && takesEvidence(q)
         ? vouchForm()
         : null,
+      history.el,
+      comments.for(q),
     );
     shown = { q, actions, slot: evidenceSlot };
+    const superpower = q.superpowers[0];
+    if (superpower) ctx.map()?.showGeofence({ ...q.location, superpower });
     renderActions(q, actions, evidenceSlot);
   }
 
@@ -142,7 +162,7 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
     replaceChildren(actions, button, feedback);
     evidence?.destroy?.();
     evidence = null;
-    if (joined && q.status === 'active') {
+    if (joined && takesEvidence(q)) {
       evidence = evidenceFormView(ctx, q);
       replaceChildren(slot, evidence.el);
     } else if (joined) {
@@ -173,6 +193,8 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
   const off = ctx.store.on(['quests'], () => {
     const q = ctx.store.state.quests.get(questId);
     if (!q) replaceChildren(el, back, h('p', { role: 'status' }, 'This quest has closed.'));
+    // A live status change (reopened, done again) redraws the sheet with its new history.
+    else if (shown && q.status !== shown.q.status) render(q);
   });
   // Verified evidence arrives live: "Leave quest" must give way to the completed banner.
   const offMine = ctx.store.on(['mine'], () => {
@@ -184,8 +206,11 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
     destroy: () => {
       off();
       offMine();
+      ctx.map()?.showGeofence(null);
       timers.forEach(clearInterval);
       evidence?.destroy?.();
+      history?.destroy?.();
+      comments.destroy();
     },
   };
 }

@@ -20,6 +20,8 @@ export interface Database {
   /** A cheap round trip for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball (backups; `admin/backup`). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -58,7 +60,10 @@ async function openPglite(dir: string): Promise<Database> {
   const client = await PGlite.create(dir);
   await migratePglite(client);
   const db = drizzle(client, { schema }) as unknown as Db;
-  return databaseOf('pglite', db, client, () => client.close());
+  return {
+    ...databaseOf('pglite', db, client, () => client.close()),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+  };
 }
 
 /** What both drivers give: their Drizzle database, a ping through the driver, and a close. */

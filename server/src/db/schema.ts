@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -17,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -31,6 +33,8 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
   /** Set when the person deleted their account: the row stays as an anonymous tombstone. */
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  /** When the person proved they read mail at `email`; null until then (no votes, no vouching). */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
 });
 
 export const areas = pgTable('areas', {
@@ -43,6 +47,8 @@ export const areas = pgTable('areas', {
   /** GeoJSON FeatureCollection the map draws (streets, parks, landmarks). */
   mapFeatures: jsonb('map_features'),
   createdAt: createdAt(),
+  /** Set when a platform admin archived the area: read-only, still readable and in open data. */
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
 });
 
 export const areaMemberships = pgTable(
@@ -156,6 +162,8 @@ export const quests = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     proposedBy: uuid('proposed_by').references(() => users.id),
     rejectionReason: text('rejection_reason'),
+    /** Days after a completion in which residents may report the quest not fixed. */
+    reopenWindowDays: integer('reopen_window_days').notNull().default(30),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -212,9 +220,11 @@ export const participations = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
-    /** joined | submitted | completed | left */
+    /** joined | submitted | completed | left | reopened */
     status: text('status').notNull(),
     joinedAt: createdAt(),
+    /** When the completion was verified; the "not fixed" window counts from it. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('participations_quest_user_uq').on(t.questId, t.userId),
@@ -281,6 +291,8 @@ export const attestations = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
+    /** The voucher's reputation weight when they vouched (rules/reputation). */
+    weight: real('weight').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.evidenceId, t.userId] })],
@@ -308,12 +320,38 @@ export const xpLedger = pgTable(
     epicMeaning: integer('epic_meaning').notNull().default(0),
     reason: text('reason').notNull(),
     createdAt: createdAt(),
+    /** What this row adds to its team's board; null (older rows) means `amount`. */
+    teamAmount: integer('team_amount'),
+    /** A compensating row: the row it takes back (negative amount and parts). */
+    reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => xpLedger.id),
+    /** A re-payment after an upheld appeal: the reversed award it pays again. */
+    repaysId: bigint('repays_id', { mode: 'number' }).references((): AnyPgColumn => xpLedger.id),
+    /** Who caused a reversal or re-payment; null for awards made by the checks. */
+    actorId: uuid('actor_id'),
   },
   (t) => [
-    uniqueIndex('xp_ledger_evidence_user_uq').on(t.evidenceId, t.userId),
+    // An award pays once per (evidence, user) and (quest, user); reversals and re-payments
+    // of it are rows of their own, each allowed once per row they point at.
+    uniqueIndex('xp_ledger_evidence_user_uq')
+      .on(t.evidenceId, t.userId)
+      .where(sql`reverses_id is null and repays_id is null`),
     index('xp_ledger_user_idx').on(t.userId),
     // A quest pays each person once, even when two team-mates both send evidence for it.
-    uniqueIndex('xp_ledger_quest_user_uq').on(t.questId, t.userId),
+    uniqueIndex('xp_ledger_quest_user_uq')
+      .on(t.questId, t.userId)
+      .where(sql`reverses_id is null and repays_id is null`),
+    uniqueIndex('xp_ledger_reverses_uq').on(t.reversesId),
+    uniqueIndex('xp_ledger_repays_uq').on(t.repaysId),
     index('xp_ledger_area_idx').on(t.areaId, t.createdAt),
+    index('xp_ledger_evidence_idx').on(t.evidenceId),
   ],
 );
+export * from './tables/comments';
+export * from './tables/moderation';
+export * from './tables/admin';
+export * from './tables/account-tokens';
+export * from './tables/notifications';
+export * from './tables/mail';
+export * from './tables/open311';
+export * from './tables/ledger';
+export * from './tables/reopen';

@@ -144,6 +144,22 @@ const bodyParser: KnownErrorRule = {
 };
 
 /**
+ * The database refusing to add anything to an archived area (trigger in db/guards.sql,
+ * SQLSTATE GCARC); its message names the area. Drizzle wraps it in "Failed query".
+ */
+const archivedArea: KnownErrorRule = {
+  recognises: 'PostgreSQL error with SQLSTATE GCARC (the archived-area guard trigger)',
+  answer(err) {
+    let f = fieldsOf(err);
+    for (let depth = 0; f && depth < 5; depth++, f = fieldsOf(f.cause)) {
+      if (f.code === 'GCARC' && typeof f.message === 'string')
+        return new AppError('conflict', shown(f.message, 200));
+    }
+    return null;
+  },
+};
+
+/**
  * Checked in order; the first rule that answers wins. AppError comes first. The last rule
  * is not the client's fault but not ours either: a dependency that is down answers 503.
  */
@@ -154,6 +170,7 @@ export const KNOWN_ERROR_RULES: readonly KnownErrorRule[] = [
   decompression,
   percentDecoding,
   bodyParser,
+  archivedArea,
   {
     recognises: 'dependency outage: ioredis/BullMQ or pg connection errors (503 with Retry-After)',
     answer: (err) => dependencyOutageError(err),

@@ -27,7 +27,14 @@ export function buildOpenApiDocument(routes: AnyRouteSpec[], version: string): O
     description: 'Session cookie set by POST /api/auth/login',
   });
   const errorCodes = new Set<number>();
-  for (const route of routes) documentRoute(registry, route, errorCodes);
+  const ownErrors = new Map<string, { code: number; content: Record<string, unknown> }>();
+  for (const route of routes) documentRoute(registry, route, errorCodes, ownErrors);
+  for (const [name, { code, content }] of ownErrors) {
+    registry.registerComponent('responses', name, {
+      description: ERROR_DESCRIPTIONS[code] ?? 'Error',
+      content: content as never,
+    });
+  }
   for (const code of [...errorCodes].sort((a, b) => a - b)) {
     registry.registerComponent('responses', errorResponseName(code), {
       description: ERROR_DESCRIPTIONS[code] ?? 'Error',
@@ -37,7 +44,14 @@ export function buildOpenApiDocument(routes: AnyRouteSpec[], version: string): O
   }
   // Listed on its own: the error responses above refer to it by name only.
   const errorSchema = { type: 'schema', schema: ZErrorResponse } as const;
-  return new OpenApiGeneratorV31([...registry.definitions, errorSchema]).generateDocument({
+  const ownErrorSchemas = [
+    ...new Set(routes.flatMap((r) => (r.errorBody ? [r.errorBody] : []))),
+  ].map((schema) => ({ type: 'schema', schema }) as const);
+  return new OpenApiGeneratorV31([
+    ...registry.definitions,
+    errorSchema,
+    ...ownErrorSchemas,
+  ]).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'GovCraft API',
@@ -98,7 +112,11 @@ export function statusesOf(route: AnyRouteSpec): Set<number> {
 function successOf(route: AnyRouteSpec): RouteConfig['responses'][string] {
   if (route.responseType) {
     const schema = route.response ?? z.string().meta({ format: 'binary' });
-    return { description: 'Success', content: { [route.responseType]: { schema } } };
+    const types = [route.responseType, ...(route.alsoAs ?? [])];
+    return {
+      description: 'Success',
+      content: Object.fromEntries(types.map((type) => [type, { schema }])),
+    };
   }
   if (route.response === null) return { description: 'Done' };
   return { description: 'Success', content: { 'application/json': { schema: route.response } } };
@@ -109,9 +127,20 @@ function documentRoute(
   registry: OpenAPIRegistry,
   route: AnyRouteSpec,
   errorCodes: Set<number>,
+  ownErrors: Map<string, { code: number; content: Record<string, unknown> }>,
 ): void {
   const responses: RouteConfig['responses'] = { [route.status ?? 200]: successOf(route) };
   for (const code of [...statusesOf(route)].sort((x, y) => x - y)) {
+    const { errorBody } = route;
+    if (errorBody) {
+      // A route with its own error shape (Open311's list) refers to it in each of its formats.
+      const types = [route.responseType ?? 'application/json', ...(route.alsoAs ?? [])];
+      const name = `${getRefId(errorBody) ?? 'Own'}${code}`;
+      const schema = { $ref: `#/components/schemas/${getRefId(errorBody)}` };
+      ownErrors.set(name, { code, content: Object.fromEntries(types.map((t) => [t, { schema }])) });
+      responses[code] = { $ref: `#/components/responses/${name}` };
+      continue;
+    }
     errorCodes.add(code);
     responses[code] = { $ref: `#/components/responses/${errorResponseName(code)}` };
   }
@@ -119,7 +148,11 @@ function documentRoute(
   if (route.params) request.params = route.params;
   if (route.query) request.query = route.query;
   if (route.body) {
-    const mediaType = route.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json';
+    const mediaType = {
+      multipart: 'multipart/form-data',
+      form: 'application/x-www-form-urlencoded',
+      json: 'application/json',
+    }[route.bodyType ?? 'json'];
     request.body = { content: { [mediaType]: { schema: route.body } } };
   }
   registry.registerPath({
@@ -127,6 +160,7 @@ function documentRoute(
     method: route.method,
     path: toOpenApiPath(route.path),
     summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
     tags: [...route.tags],
     ...(route.access.kind === 'public' ? {} : { security: [{ session: [] }] }),
     request,

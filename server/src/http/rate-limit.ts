@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { COMMENTS_PER_MINUTE } from '@govcraft/shared';
 import type { Redis } from '../redis/connection';
 import { AppError } from '../lib/errors';
 import { LoginBackoff } from './login-backoff';
@@ -28,6 +29,10 @@ const BUDGETS: Record<RateLimitName, { ip: Budget; account: Budget }> = {
   write: {
     ip: { points: 300, durationSeconds: 60 },
     account: { points: 120, durationSeconds: 60 },
+  },
+  comment: {
+    ip: { points: 30, durationSeconds: 60 },
+    account: { points: COMMENTS_PER_MINUTE, durationSeconds: 60 },
   },
 };
 

@@ -4,7 +4,7 @@
  * the access check and the OpenAPI entry at once. So every route is in the document, none
  * can skip validation or the guard, and a handler cannot answer a shape its contract denies.
  */
-import type { Request, RequestHandler, Response, Router } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from 'express';
 import type {
   AreaRole,
   BodyOf,
@@ -40,7 +40,8 @@ export function actorOf(actor: Actor | null): Actor {
 export type Access<P> =
   | { kind: 'public' }
   | { kind: 'user' }
-  | { kind: 'platform-admin' }
+  // adminToken: the admin commands' bearer token passes too (http/admin-token-access.ts).
+  | { kind: 'platform-admin'; adminToken?: boolean }
   | { kind: 'area'; role: AreaRole; areaOf: (params: P) => Promise<string> };
 
 export const PUBLIC = { kind: 'public' } as const;
@@ -56,7 +57,7 @@ export function areaOfSlug(areas: AreaLookup, role: AreaRole): Access<{ slug: st
   return { kind: 'area', role, areaOf: (params) => areas.idOfSlug(params.slug) };
 }
 
-export type RateLimitName = 'auth' | 'password' | 'evidence' | 'write';
+export type RateLimitName = 'auth' | 'password' | 'evidence' | 'write' | 'comment';
 
 /** What a handler receives: the parsed request typed by its contract, and who is asking. */
 export interface RouteInput<C> {
@@ -77,6 +78,8 @@ export interface RouteGuard<C> {
   rateLimit?: RateLimitName;
   /** Middleware that must run after the guard and before body parsing (e.g. multer). */
   before?: RequestHandler[];
+  /** Answers this route's errors in its own wire format (Open311's error list); else the app's. */
+  onError?: ErrorRequestHandler;
   handler: RouteHandler<C>;
 }
 
@@ -85,6 +88,7 @@ export interface AnyRouteSpec extends RouteContract {
   access: Access<never>;
   rateLimit?: RateLimitName;
   before?: RequestHandler[];
+  onError?: ErrorRequestHandler;
   // Method syntax: a list holds handlers of many contracts.
   handler(input: RouteInput<never>): Promise<unknown>;
 }
@@ -101,6 +105,8 @@ export interface RouteRuntime {
   authenticate(req: Request): Promise<Actor | null>;
   authorise(actor: Actor, role: AreaRole, areaId: string): Promise<void>;
   rateLimit(name: RateLimitName, req: Request, actor: Actor | null): Promise<void>;
+  /** Whether the request carries the admin commands' token (routes that accept it only). */
+  hasAdminToken?(req: Request): boolean;
 }
 
 /** A public route answers a signed-in person as a visitor while sessions cannot be read. */
@@ -117,11 +123,15 @@ export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRoute
   const guard: RequestHandler = async (req, res, next) => {
     try {
       const params = spec.params ? parseOrThrow(spec.params, req.params, 'params') : {};
+      const byAdminToken =
+        access.kind === 'platform-admin' && !!access.adminToken && !!runtime.hasAdminToken?.(req);
       const actor =
         access.kind === 'public'
           ? await runtime.authenticate(req).catch(asVisitorDuringOutage)
-          : actorOf(await runtime.authenticate(req));
-      if (access.kind === 'platform-admin' && !actor?.isPlatformAdmin) {
+          : byAdminToken
+            ? null
+            : actorOf(await runtime.authenticate(req));
+      if (access.kind === 'platform-admin' && !byAdminToken && !actor?.isPlatformAdmin) {
         throw new AppError('forbidden', 'only a platform administrator can do this');
       }
       if (access.kind === 'area' && actor) {
@@ -149,5 +159,6 @@ export function mountRoute(router: Router, runtime: RouteRuntime, spec: AnyRoute
       next(err);
     }
   };
-  router[spec.method](spec.path, guard, ...(spec.before ?? []), handle);
+  const onError = spec.onError ? [spec.onError] : [];
+  router[spec.method](spec.path, guard, ...(spec.before ?? []), handle, ...onError);
 }

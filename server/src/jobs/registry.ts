@@ -15,7 +15,14 @@ import { z } from 'zod';
 import type { Logger } from '../lib/logger';
 import { connectRedis, type Redis } from '../redis/connection';
 
-export const QUEUE_NAMES = ['verification', 'quest-lifecycle', 'maintenance'] as const;
+// `integrations` talks to outside systems: its own queue, so a slow remote delays nothing else.
+export const QUEUE_NAMES = [
+  'verification',
+  'quest-lifecycle',
+  'maintenance',
+  'mail',
+  'integrations',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition<T> {

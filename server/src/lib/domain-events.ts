@@ -3,8 +3,11 @@
  * to each other's facts (a verified evidence feeds the ledger's listeners: leaderboards,
  * storylines) without calling upward.
  */
+import type { CommentPostedFact } from '../features/comments/facts';
 import type { EvidenceDecidedFact } from '../features/evidence/facts';
-import type { XpAwardedFact } from '../features/progress/facts';
+import type { XpAwardedFact, XpReversedFact } from '../features/progress/facts';
+import type { QuestStatusChangedFact } from '../features/quests/facts';
+import type { ChapterUnlockedFact } from '../features/storylines/facts';
 import type { TeamDeletedFact } from '../features/teams/facts';
 import type { Logger } from './logger';
 
@@ -15,10 +18,18 @@ import type { Logger } from './logger';
 export interface DomainEventMap {
   /** One row per paid member, after the ledger transaction committed (progress). */
   'xp.awarded': XpAwardedFact[];
+  /** XP taken back by compensating ledger rows, after their transaction committed (progress). */
+  'xp.reversed': XpReversedFact[];
   /** Evidence that reached a decision, after the transaction that recorded it (evidence). */
   'evidence.decided': EvidenceDecidedFact[];
   /** A team whose last member left, after the transaction that deleted it (teams). */
   'team.deleted': TeamDeletedFact;
+  /** A quest whose status moved, after the transaction that moved it (quests). */
+  'quest.statusChanged': QuestStatusChangedFact;
+  /** A storyline chapter that unlocked, after its unlock moment was recorded (storylines). */
+  'storyline.chapterUnlocked': ChapterUnlockedFact;
+  /** A new comment or reply on a quest or proposal, after it committed (comments). */
+  'comment.posted': CommentPostedFact;
 }
 
 export type DomainEventName = keyof DomainEventMap;

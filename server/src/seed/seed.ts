@@ -8,12 +8,12 @@ import { ZAreaBoundary, ZMapFeatures, type AreaRole } from '@govcraft/shared';
 import type { Infra } from '../context';
 import type { Services } from '../services';
 import { DEMO_AREA_SLUG, DEMO_PASSWORD, demoAccounts } from './demo-data';
+import { seedDemoComments } from './comments';
 import { seedDemoQuests } from './demo-quests';
+import { seedDemoNotifications } from './notifications';
+import { seedDemoOpen311 } from './open311';
 
-export const DEMO_ACCOUNTS = {
-  password: DEMO_PASSWORD,
-  list: demoAccounts.map(({ email, role }) => ({ email, role })),
-};
+export { DEMO_ACCOUNTS } from './demo-accounts';
 
 export function loadDemoMap() {
   const raw = JSON.parse(
@@ -72,5 +72,17 @@ export async function seedDemo(infra: Infra, services: Services): Promise<void> 
     slug: area.slug,
     officerId: ids.officer!,
   });
+  await seedDemoComments(services, {
+    slug: area.slug,
+    officerId: ids.officer!,
+    residentIds: [ids.amara!, ids.ben!],
+  });
+  await seedDemoNotifications(services, {
+    slug: area.slug,
+    areaId: area.id,
+    userIds: Object.values(ids),
+    residentId: ids.amara!,
+  });
+  await seedDemoOpen311(services, { slug: area.slug, areaId: area.id, officerId: ids.officer! });
   infra.logger.info({ area: area.slug }, 'seeded demo area');
 }

@@ -53,10 +53,36 @@ export const areasContracts = defineContracts('areas', {
   joinArea: {
     method: 'post',
     path: '/api/areas/:slug/join',
-    summary: 'Join an area as a resident',
+    summary: 'Join an area as a resident (409 when the area is archived)',
     params: ZSlugParams,
     response: ZJoinAreaResponse,
+    errors: [404, 409],
+  },
+  archiveArea: {
+    method: 'post',
+    path: '/api/areas/:slug/archive',
+    summary:
+      'Archive an area (platform admins): read-only from now on, still listed, readable and in open data',
+    params: ZSlugParams,
+    response: ZArea,
     errors: [404],
+  },
+  restoreArea: {
+    method: 'post',
+    path: '/api/areas/:slug/restore',
+    summary: 'Open an archived area again (platform admins)',
+    params: ZSlugParams,
+    response: ZArea,
+    errors: [404],
+  },
+  deleteArea: {
+    method: 'delete',
+    path: '/api/areas/:slug',
+    summary: 'Delete an empty area: no quests and no members (platform admins)',
+    params: ZSlugParams,
+    status: 204,
+    response: null,
+    errors: [404, 409],
   },
   listAreaMembers: {
     method: 'get',
@@ -92,8 +118,9 @@ export const areasContracts = defineContracts('areas', {
   },
   getAuditLog: {
     method: 'get',
-    path: '/api/areas/:slug/audit',
-    summary: "The area's audit log, newest first (moderators and up)",
+    path: '/api/areas/:slug/audit/full',
+    summary:
+      "The area's full audit log with actor ids and record states, newest first (moderators and up)",
     params: ZSlugParams,
     query: ZAuditQuery,
     response: ZAuditPage,

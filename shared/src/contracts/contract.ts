@@ -13,13 +13,18 @@ export interface RouteContractSpec {
   /** Express path syntax: `/api/areas/:slug/quests`; each `:name` is a key of `params`. */
   path: string;
   summary: string;
+  /** Longer documentation for the OpenAPI entry (e.g. the licence of open data). */
+  description?: string;
   /** Defaults to the feature's tag. */
   tags?: readonly string[];
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** `multipart`: the body schema covers the text fields; files travel beside them. */
-  bodyType?: 'json' | 'multipart';
+  /**
+   * `multipart`: the body schema covers the text fields; files travel beside them.
+   * `form`: application/x-www-form-urlencoded (as Open311 clients post), JSON accepted too.
+   */
+  bodyType?: 'json' | 'multipart' | 'form';
   /** Success status; defaults to 200 (204 sends no body). */
   status?: number;
   /** null: no JSON in the answer (204, or bytes the handler sends itself). */
@@ -29,6 +34,10 @@ export interface RouteContractSpec {
    * unset: JSON described by `response`, or no body.
    */
   responseType?: string;
+  /** Other media types the same answer is sent as, chosen by the request (e.g. `.xml`). */
+  alsoAs?: readonly string[];
+  /** The shape of error answers when it is not the API's `ErrorResponse` (Open311's list). */
+  errorBody?: z.ZodType;
   /** Expected failures besides 400 and 500 (the access rule adds 401, 403 and 429). */
   errors?: readonly number[];
 }

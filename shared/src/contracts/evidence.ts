@@ -13,6 +13,14 @@ import {
   ZSubmitEvidenceResponse,
 } from '../schemas/evidence';
 import { ZQuestParams } from '../schemas/quests';
+import {
+  ZAppealRequest,
+  ZAppealResponse,
+  ZLiftSuspensionResponse,
+  ZRejectVerifiedRequest,
+  ZReversalResponse,
+  ZSuspensionParams,
+} from '../schemas/reversals';
 import { defineContracts } from './contract';
 
 export const evidenceContracts = defineContracts('evidence', {
@@ -76,6 +84,34 @@ export const evidenceContracts = defineContracts('evidence', {
     body: ZReviewDecisionRequest,
     response: ZEvidence,
     errors: [404, 409],
+  },
+  rejectVerifiedEvidence: {
+    method: 'post',
+    path: '/api/evidence/:evidenceId/reversal',
+    summary:
+      'Reject evidence that was already verified: every XP row it paid is taken back (moderators)',
+    params: ZEvidenceIdParams,
+    body: ZRejectVerifiedRequest,
+    response: ZReversalResponse,
+    errors: [404, 409],
+  },
+  appealReversal: {
+    method: 'post',
+    path: '/api/evidence/:evidenceId/appeal',
+    summary: 'Appeal once against XP taken back from your evidence; an officer decides',
+    params: ZEvidenceIdParams,
+    body: ZAppealRequest,
+    status: 201,
+    response: ZAppealResponse,
+    errors: [403, 404, 409],
+  },
+  liftEvidenceSuspension: {
+    method: 'delete',
+    path: '/api/areas/:slug/suspensions/:userId',
+    summary: "Lift a resident's evidence suspension in an area and clear their strikes (admins)",
+    params: ZSuspensionParams,
+    response: ZLiftSuspensionResponse,
+    errors: [404],
   },
   listFailedJobs: {
     method: 'get',

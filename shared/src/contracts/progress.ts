@@ -1,4 +1,5 @@
 import { ZPublicProfile, ZUserIdParams } from '../schemas/accounts';
+import { ZMyProgress } from '../schemas/progress';
 import { defineContracts } from './contract';
 
 export const progressContracts = defineContracts('progress', {
@@ -9,5 +10,11 @@ export const progressContracts = defineContracts('progress', {
     params: ZUserIdParams,
     response: ZPublicProfile,
     errors: [404],
+  },
+  getMyProgress: {
+    method: 'get',
+    path: '/api/me/progress',
+    summary: 'Your progress and the XP taken back from you, each with its reason',
+    response: ZMyProgress,
   },
 });

@@ -15,6 +15,12 @@ import {
   ZRejectProposalRequest,
   ZUpdateQuestRequest,
 } from '../schemas/quests';
+import {
+  ZNotFixedReportForm,
+  ZNotFixedReportResponse,
+  ZQuestTimeline,
+  ZReopenQuestRequest,
+} from '../schemas/reopen';
 import { defineContracts } from './contract';
 
 export const questsContracts = defineContracts('quests', {
@@ -119,6 +125,36 @@ export const questsContracts = defineContracts('quests', {
     params: ZQuestParams,
     response: ZParticipation,
     errors: [409],
+  },
+  getQuestTimeline: {
+    method: 'get',
+    path: '/api/quests/:questId/timeline',
+    summary:
+      "A quest's public history: every status change with the role of who made it, when and why, and whether it can be reported not fixed",
+    params: ZQuestParams,
+    response: ZQuestTimeline,
+    errors: [404],
+  },
+  reopenQuest: {
+    method: 'post',
+    path: '/api/quests/:questId/reopen',
+    summary: 'Reopen a completed quest as not fixed, with a public reason (officers)',
+    params: ZQuestParams,
+    body: ZReopenQuestRequest,
+    response: ZQuest,
+    errors: [409],
+  },
+  reportNotFixed: {
+    method: 'post',
+    path: '/api/quests/:questId/not-fixed',
+    summary:
+      'Report a completed quest not fixed, within its window: check-in (JSON field `checkin`) and/or photo (file `photo`)',
+    params: ZQuestParams,
+    body: ZNotFixedReportForm,
+    bodyType: 'multipart',
+    status: 202,
+    response: ZNotFixedReportResponse,
+    errors: [403, 404, 409, 413, 415, 422],
   },
   listMyQuests: {
     method: 'get',

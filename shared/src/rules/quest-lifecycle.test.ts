@@ -23,6 +23,10 @@ const LEGAL: ReadonlySet<string> = new Set([
   'active>closed',
   'closed>archived',
   'closed>active',
+  'active>reopened',
+  'closed>reopened',
+  'reopened>active',
+  'reopened>closed',
 ]);
 
 const pairs = QUEST_STATUSES.flatMap((from) =>
@@ -52,8 +56,13 @@ describe('quest lifecycle table', () => {
     expect(transitionRefusal('archived', 'active')).toMatch(/cannot change any more/);
   });
 
-  it('shows only published, active and closed quests publicly; never edits closed ones', () => {
-    expect([...PUBLIC_QUEST_STATUSES].sort()).toEqual(['active', 'closed', 'published']);
+  it('shows only published, active, reopened and closed quests publicly; never edits closed ones', () => {
+    expect([...PUBLIC_QUEST_STATUSES].sort()).toEqual([
+      'active',
+      'closed',
+      'published',
+      'reopened',
+    ]);
     expect(EDITABLE_QUEST_STATUSES).not.toContain('closed');
     expect(EDITABLE_QUEST_STATUSES).not.toContain('archived');
   });
@@ -72,6 +81,12 @@ describe('dueTransition', () => {
 
   it('closes an active quest at its end, not before', () => {
     const q = { status: 'active' as const, startsAt, endsAt };
+    expect(dueTransition(q, at('2026-05-02T09:59:59Z'))).toBeNull();
+    expect(dueTransition(q, endsAt)).toBe('closed');
+  });
+
+  it('closes a reopened quest at its new end', () => {
+    const q = { status: 'reopened' as const, startsAt, endsAt };
     expect(dueTransition(q, at('2026-05-02T09:59:59Z'))).toBeNull();
     expect(dueTransition(q, endsAt)).toBe('closed');
   });

@@ -69,6 +69,8 @@ export const ZMeResponse = z.object({
   id: ZId,
   displayName: z.string(),
   email: z.string(),
+  /** False until the address is confirmed; until then the account cannot vote or vouch. */
+  emailVerified: z.boolean(),
   isPlatformAdmin: z.boolean(),
   createdAt: ZIsoDateTime,
   memberships: z.array(ZAreaMembership),

@@ -50,6 +50,8 @@ export const ZArea = z.object({
   /** [minLng, minLat, maxLng, maxLat] of the boundary. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   createdAt: ZIsoDateTime,
+  /** When a platform admin archived the area (read-only); null while it is open. */
+  archivedAt: ZIsoDateTime.nullable(),
 });
 export type Area = z.infer<typeof ZArea>;
 

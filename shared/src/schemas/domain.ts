@@ -26,6 +26,7 @@ export const QUEST_STATUSES = [
   'active',
   'closed',
   'archived',
+  'reopened',
 ] as const;
 export const ZQuestStatus = z.enum(QUEST_STATUSES);
 export type QuestStatus = z.infer<typeof ZQuestStatus>;

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { ZId, ZSlug } from './common';
 import { ZEvidenceStatus, ZXpBySuperpower } from './domain';
 import { ZBBoxText } from './geo';
+import { ZNotificationNewEvent, ZNotificationUnreadEvent } from './notifications';
 import { ZQuest } from './quests';
+import { ZCommentEvent, ZCommentRemovedEvent, ZCommentsJoinEvent } from './comments';
 
 export const ZCheckResult = z.object({
   check: z.string(),
@@ -120,6 +122,8 @@ export const CLIENT_EVENT_SCHEMAS = {
   'officers:join': ZOfficersJoinEvent,
   'map:viewport': ZMapViewportEvent,
   'leaderboard:subscribe': ZLeaderboardSubscribeEvent,
+  'comments:join': ZCommentsJoinEvent,
+  'comments:leave': ZCommentsJoinEvent,
 } as const;
 export type ClientEventName = keyof typeof CLIENT_EVENT_SCHEMAS;
 
@@ -132,6 +136,12 @@ export const SERVER_EVENT_SCHEMAS = {
   'leaderboard:update': ZLeaderboardUpdateEvent,
   'storyline:progress': ZStorylineProgressEvent,
   'team:update': ZTeamUpdateEvent,
+  'comment:posted': ZCommentEvent,
+  'comment:updated': ZCommentEvent,
+  'comment:removed': ZCommentRemovedEvent,
+  'comment:moderated': ZCommentEvent,
+  'notification:new': ZNotificationNewEvent,
+  'notification:unread': ZNotificationUnreadEvent,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;
 
@@ -153,6 +163,7 @@ export const rooms = {
   team: (teamId: string) => `team:${teamId}`,
   user: (userId: string) => `user:${userId}`,
   officers: (areaId: string) => `officers:${areaId}`,
+  comments: (questId: string) => `comments:${questId}`,
   leaderboard: (areaId: string, scope: LeaderboardScope, period: LeaderboardPeriod) =>
     `lb:${areaId}:${scope}:${period}`,
 } as const;

@@ -50,6 +50,8 @@ const questFields = {
   teamSize: z.number().int().min(2).max(20).nullable().default(null),
   maxCompletions: z.number().int().min(1).max(100_000).nullable().default(null),
   storylineId: ZId.nullable().default(null),
+  /** Days after a completion in which residents may report it not fixed; absent: 30. */
+  reopenWindowDays: z.number().int().min(1).max(365).optional(),
 };
 
 const endsAfterStart = (q: { startsAt?: string; endsAt?: string }) =>
@@ -101,6 +103,8 @@ export const ZQuest = z.object({
   completions: z.number().int(),
   proposedBy: ZId.nullable(),
   rejectionReason: z.string().nullable(),
+  /** Days after a completion in which residents may report it not fixed. */
+  reopenWindowDays: z.number().int(),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
 });
@@ -144,7 +148,14 @@ export const ZManageQuestsQuery = z.object({
 export type ManageQuestsQuery = z.infer<typeof ZManageQuestsQuery>;
 export const ZProposalsQuery = ZManageQuestsQuery.omit({ status: true });
 
-export const PARTICIPATION_STATUSES = ['joined', 'submitted', 'completed', 'left'] as const;
+/** `reopened`: a completion that no longer counts because the quest was reopened as not fixed. */
+export const PARTICIPATION_STATUSES = [
+  'joined',
+  'submitted',
+  'completed',
+  'left',
+  'reopened',
+] as const;
 export const ZParticipationStatus = z.enum(PARTICIPATION_STATUSES);
 export type ParticipationStatus = z.infer<typeof ZParticipationStatus>;
 

@@ -108,3 +108,65 @@ export const ZOpenDataQuestsCsv = z.string();
 
 /** Columns of quests.csv, in order: the fields of an open-data quest, as the JSON names them. */
 export const OPEN_DATA_QUEST_COLUMNS = ZOpenDataQuest.keyof().options;
+
+/** The licence of every open-data answer (JSON, CSV, GeoJSON, the public audit log). */
+export const OPEN_DATA_LICENCE = 'Open Government Licence v3.0';
+export const OPEN_DATA_LICENCE_URL =
+  'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
+/**
+ * What became of a quest, in public: `open` while it can still be done, `completed` once it
+ * has a verified completion, `failed` when it ended without one (or was marked failed), with
+ * the reason in `outcomeReason`.
+ */
+export const QUEST_OUTCOMES = ['open', 'completed', 'failed'] as const;
+export const ZQuestOutcome = z.enum(QUEST_OUTCOMES);
+export type QuestOutcome = z.infer<typeof ZQuestOutcome>;
+
+export const ZQuestGeoJsonProperties = z.object({
+  title: z.string(),
+  problem: z.string(),
+  desiredOutcome: z.string(),
+  status: ZQuestStatus,
+  outcome: ZQuestOutcome,
+  /** Why a quest failed, in plain words; null unless `outcome` is `failed`. */
+  outcomeReason: z.string().nullable(),
+  radiusM: z.number().int(),
+  startsAt: ZIsoDateTime,
+  endsAt: ZIsoDateTime,
+  superpowers: z.array(ZSuperpower),
+  /** XP offered per completion. */
+  xpReward: z.number().int(),
+  storylineId: ZId.nullable(),
+  verifiedCompletions: ZCount,
+  /** Sum of the XP ledger's positive rows for this quest. */
+  xpPaid: ZCount,
+  /** Sum of the XP ledger's reversals (negative rows) for this quest, as a positive number. */
+  xpReversed: ZCount,
+  createdAt: ZIsoDateTime,
+});
+export type QuestGeoJsonProperties = z.infer<typeof ZQuestGeoJsonProperties>;
+
+/** One quest as an RFC 7946 Feature: a Point at [longitude, latitude] in WGS84. */
+export const ZQuestGeoJsonFeature = z.object({
+  type: z.literal('Feature'),
+  id: ZId,
+  geometry: z.object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  }),
+  properties: ZQuestGeoJsonProperties,
+});
+
+/** quests.geojson: an RFC 7946 FeatureCollection; the other members are foreign members. */
+export const ZQuestGeoJson = z.object({
+  type: z.literal('FeatureCollection'),
+  area: z.object({ slug: ZSlug, name: z.string(), archived: z.boolean() }),
+  generatedAt: ZIsoDateTime,
+  licence: z.string(),
+  licenceUrl: z.string(),
+  /** What each property of a feature means. */
+  fields: z.record(z.string(), z.string()),
+  features: z.array(ZQuestGeoJsonFeature),
+});
+export type QuestGeoJson = z.infer<typeof ZQuestGeoJson>;

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { ZFieldPerKey } from './common';
+import { ZReopenRules, ZReputationRules } from './reopen';
+import { ZTeamScalingRules } from './progress';
 
 /** Every check the verifier knows; a quest's evidence rules decide which of them run. */
 export const VERIFICATION_CHECKS = [
@@ -103,5 +105,11 @@ export const ZRulesResponse = z.object({
   checks: z.array(ZCheckDescription),
   /** The exact numbers the server uses, for anyone who wants to check our working. */
   rules: ZVerificationRules,
+  /** How much each resident's vouch or "not fixed" report weighs, from their track record. */
+  reputation: ZReputationRules,
+  /** When "not fixed" reports reopen a completed quest. */
+  reopen: ZReopenRules,
+  /** How team quests scale with the team: XP on the team board, each member's XP, evidence. */
+  teamScaling: ZTeamScalingRules,
 });
 export type RulesResponse = z.infer<typeof ZRulesResponse>;

@@ -77,7 +77,7 @@ export class MapScene extends Phaser.Scene {
   private rescaleOverlays(): void {
     const zoom = this.cameras.main.zoom;
     this.markerLayer.rescale(zoom);
-    this.labels.rescale(zoom);
+    this.labels.rescale(zoom, this.markerLayer.obstacles(zoom));
     this.overlays.rescale(zoom);
   }
 
@@ -103,6 +103,11 @@ export class MapScene extends Phaser.Scene {
     this.onDemand?.wake();
     this.overlays.setPreview(p);
     this.rescaleOverlays();
+  }
+
+  showGeofence(p: MapPreview | null): void {
+    this.onDemand?.wake();
+    this.overlays.setGeofence(p);
   }
 
   zoomAt(sx: number, sy: number, factor: number): void {

@@ -28,6 +28,7 @@ export function createMapGame(setup: MapSetup): Promise<MapController> {
       setMarkers: (m) => mapScene.setMarkers(m),
       setUserPosition: (p) => mapScene.setUserPosition(p),
       setPreview: (p) => mapScene.setPreview(p),
+      showGeofence: (p) => mapScene.showGeofence(p),
       focus: (p) => mapScene.focusOn(p),
       zoomBy: (f) => mapScene.zoomAt(game.scale.width / 2, game.scale.height / 2, f),
       screenPointOf: (p) => {

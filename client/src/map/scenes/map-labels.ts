@@ -1,11 +1,32 @@
 /**
  * Place names on the map: landmarks, parks, water and major streets. They keep their
- * on-screen size whatever the zoom, and one that would overlap a more important label hides.
+ * on-screen size whatever the zoom. A label that would sit under a quest marker or over a more
+ * important label moves to the first free spot around its place, and hides if there is none.
  */
 import type Phaser from 'phaser';
 import type { Projection } from '../projection';
 import { labelPoint, type Drawable } from './geojson';
 import { MAP_COLOURS } from './map-style';
+
+/** A rectangle in zoomed world pixels (world × zoom), where on-screen sizes are true. */
+export interface ScreenBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Where a label may go, in screen pixels from its place: as is, below, above, right, left. */
+const NUDGES: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0, 24],
+  [0, -24],
+  [48, 0],
+  [-48, 0],
+];
+
+const overlaps = (a: ScreenBox, b: ScreenBox) =>
+  a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1;
 
 export class MapLabels {
   /** Ordered by importance (landmarks first), so zooming in reveals the minor ones. */
@@ -42,6 +63,7 @@ export class MapLabels {
         })
         .setOrigin(0.5, f.kind === 'landmark' ? 0 : 0.5)
         .setResolution(2)
+        .setData('home', { x: w.x, y: w.y + (f.kind === 'landmark' ? 14 : 0) })
         .setData('rank', f.landmark ? 0 : f.kind === 'park' ? 1 : f.kind === 'street' ? 2 : 3);
       this.labels.push(text);
     }
@@ -49,25 +71,25 @@ export class MapLabels {
     this.labels.sort((a, b) => rank(a) - rank(b));
   }
 
-  /** Undoes the camera zoom on each label, then hides the ones that now overlap. */
-  rescale(zoom: number): void {
+  /** Undoes the camera zoom on each label, then places them clear of `obstacles` and each other. */
+  rescale(zoom: number, obstacles: readonly ScreenBox[] = []): void {
     for (const t of this.labels) t.setScale(1 / zoom);
-    this.declutter(zoom);
+    this.declutter(zoom, obstacles);
   }
 
-  private declutter(zoom: number): void {
-    const shown: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  private declutter(zoom: number, obstacles: readonly ScreenBox[]): void {
+    const taken: ScreenBox[] = [...obstacles];
     for (const t of this.labels) {
-      const w = t.width;
-      const hgt = t.height;
-      const x1 = t.x * zoom - w * t.originX;
-      const y1 = t.y * zoom - hgt * t.originY;
-      const box = { x1, y1, x2: x1 + w, y2: y1 + hgt };
-      const clash = shown.some(
-        (b) => box.x1 < b.x2 && box.x2 > b.x1 && box.y1 < b.y2 && box.y2 > b.y1,
-      );
-      t.setVisible(!clash);
-      if (!clash) shown.push(box);
+      const home = t.getData('home') as { x: number; y: number };
+      const spot = NUDGES.map(([dx, dy]) => {
+        const x1 = home.x * zoom + dx - t.width * t.originX;
+        const y1 = home.y * zoom + dy - t.height * t.originY;
+        return { dx, dy, box: { x1, y1, x2: x1 + t.width, y2: y1 + t.height } };
+      }).find((c) => !taken.some((b) => overlaps(c.box, b)));
+      t.setVisible(spot !== undefined);
+      if (!spot) continue;
+      t.setPosition(home.x + spot.dx / zoom, home.y + spot.dy / zoom);
+      taken.push(spot.box);
     }
   }
 }

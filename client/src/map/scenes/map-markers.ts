@@ -9,6 +9,7 @@ import { clusterPoints } from '../cluster';
 import type { Projection } from '../projection';
 import { timeRemainingFraction } from '../../ui/format';
 import type { MapInput } from './map-input';
+import type { ScreenBox } from './map-labels';
 import { hexToNumber, MARKER_SIZE, markerTextureKey } from './marker-textures';
 
 const CLUSTER_RADIUS_PX = 44;
@@ -63,6 +64,18 @@ export class MarkerLayer {
     // How many single markers and clusters are drawn now, for tests and tools.
     this.setup.container.dataset.markers = String(this.markerViews.length);
     this.setup.container.dataset.clusters = String(this.clusterViews.length);
+  }
+
+  /** Where markers and clusters sit, in zoomed world pixels, for labels to keep clear of. */
+  obstacles(zoom: number): ScreenBox[] {
+    const r = MARKER_SIZE / 2 + 4;
+    const shapes = [...this.markerViews.map((v) => v.container), ...this.clusterViews];
+    return shapes.map((c) => ({
+      x1: c.x * zoom - r,
+      y1: c.y * zoom - r,
+      x2: c.x * zoom + r,
+      y2: c.y * zoom + r,
+    }));
   }
 
   /** Markers and clusters keep their on-screen size whatever the zoom. */

@@ -13,6 +13,7 @@ export class MapOverlays {
   private userDot: Phaser.GameObjects.Container | null = null;
   private userAccuracy: Phaser.GameObjects.Arc | null = null;
   private previewLayer: Phaser.GameObjects.Container | null = null;
+  private geofence: Phaser.GameObjects.Arc | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -48,6 +49,19 @@ export class MapOverlays {
       .setStrokeStyle(3, colour, 0.9);
     const icon = add.image(0, 0, markerTextureKey(p.superpower)).setName('preview-icon');
     this.previewLayer = add.container(w.x, w.y, [radius, icon]).setDepth(12);
+  }
+
+  /** The open quest's check-in circle, under the markers so its marker stays tappable. */
+  setGeofence(p: MapPreview | null): void {
+    this.geofence?.destroy();
+    this.geofence = null;
+    if (!p) return;
+    const w = this.projection.toWorld(p);
+    const colour = hexToNumber(SUPERPOWER_INFO[p.superpower].colour);
+    this.geofence = this.scene.add
+      .circle(w.x, w.y, p.radiusM / this.projection.metresPerPixel, colour, 0.12)
+      .setStrokeStyle(3, colour, 0.9)
+      .setDepth(5);
   }
 
   /** The dot and the preview icon keep their size; the circles show real distances. */

@@ -13,6 +13,7 @@ export function accountsRoutes(accounts: AccountsService): AnyRouteSpec[] {
   /** Starts a session for the user just registered or signed in and answers their profile. */
   const signIn = async (req: Request, user: { id: string }) => {
     await startSession(req, user.id);
+    await accounts.rememberSession(user.id, req.sessionID);
     return accounts.me(user.id);
   };
   return [

@@ -11,13 +11,16 @@ import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { AppError, forbidden } from '../../lib/errors';
 import type { RateLimits } from '../../http/rate-limit';
+import type { MailService } from '../mail/service';
 import type { Actor } from './actor';
+import { createEmailFlows } from './email-flows';
 import { hashPassword, verifyPassword } from './password';
 import * as repo from './repo';
 
 export interface AccountsDeps {
   rateLimits: RateLimits;
   progressSummary: (userId: string) => Promise<ProgressSummary>;
+  mail: Pick<MailService, 'send' | 'link'>;
 }
 
 export function roleRank(role: AreaRole): number {
@@ -25,9 +28,16 @@ export function roleRank(role: AreaRole): number {
 }
 
 export function createAccountsService(
-  infra: Pick<Infra, 'db' | 'config' | 'clock'>,
+  infra: Pick<Infra, 'db' | 'config' | 'clock' | 'jobs' | 'redis' | 'key' | 'io'>,
   deps: AccountsDeps,
 ) {
+  const email = createEmailFlows(infra, {
+    mail: deps.mail,
+    rateLimits: deps.rateLimits,
+    checkOwnPassword: (userId, password) =>
+      checkOwnPassword(userId, password, 'password', 'that is not your password'),
+  });
+
   // Hashing a fixed password for unknown emails makes both answers cost the same.
   let dummyHash: Promise<string> | null = null;
   const dummy = () =>
@@ -44,6 +54,7 @@ export function createAccountsService(
       throw new AppError('conflict', 'email: an account with this email already exists', {
         issues: [{ path: 'email', message: 'an account with this email already exists' }],
       });
+    await email.sendVerification(user.id);
     return user;
   }
 
@@ -124,6 +135,7 @@ export function createAccountsService(
       id: user.id,
       displayName: user.displayName,
       email: user.email ?? '',
+      emailVerified: user.emailVerifiedAt !== null,
       isPlatformAdmin: user.isPlatformAdmin,
       createdAt: user.createdAt.toISOString(),
       memberships: memberships.map((m) => ({ ...m, role: m.role as AreaRole })),
@@ -142,6 +154,7 @@ export function createAccountsService(
   }
 
   return {
+    ...email,
     register,
     login,
     changePassword,

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { firstRow, insertUnlessTaken } from '../../db/rows';
-import { areaMemberships, areas, invites, users } from '../../db/schema';
+import { areaMemberships, areas, invites, quests, users } from '../../db/schema';
 
 export type AreaRow = typeof areas.$inferSelect;
 
@@ -76,4 +76,28 @@ export async function claimInvite(db: DbOrTx, codeHash: string, userId: string, 
       )
       .returning(),
   );
+}
+
+/** The area row, locked until the transaction ends (archive and delete decide on it). */
+export async function lockArea(db: DbOrTx, id: string): Promise<AreaRow | null> {
+  return firstRow(db.select().from(areas).where(eq(areas.id, id)).for('update'));
+}
+
+export async function setArchivedAt(db: DbOrTx, id: string, at: Date | null): Promise<AreaRow> {
+  const rows = await db.update(areas).set({ archivedAt: at }).where(eq(areas.id, id)).returning();
+  return rows[0]!;
+}
+
+/** What keeps an area from being deleted: its quests (any status) and its members. */
+export async function contentsOf(db: DbOrTx, areaId: string) {
+  const [q] = await db.select({ n: count() }).from(quests).where(eq(quests.areaId, areaId));
+  const [m] = await db
+    .select({ n: count() })
+    .from(areaMemberships)
+    .where(eq(areaMemberships.areaId, areaId));
+  return { quests: Number(q?.n ?? 0), members: Number(m?.n ?? 0) };
+}
+
+export async function deleteArea(db: DbOrTx, id: string): Promise<void> {
+  await db.delete(areas).where(eq(areas.id, id));
 }

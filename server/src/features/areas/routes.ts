@@ -29,6 +29,18 @@ export function areasRoutes(areas: AreasService, audit: AuditService): AnyRouteS
       access: PUBLIC,
       handler: ({ params }) => areas.mapFeatures(params.slug),
     }),
+    defineRoute(api.archiveArea, {
+      access: PLATFORM_ADMIN,
+      handler: ({ actor, params }) => areas.archive(userIdOf(actor), params.slug),
+    }),
+    defineRoute(api.restoreArea, {
+      access: PLATFORM_ADMIN,
+      handler: ({ actor, params }) => areas.restore(userIdOf(actor), params.slug),
+    }),
+    defineRoute(api.deleteArea, {
+      access: PLATFORM_ADMIN,
+      handler: ({ actor, params }) => areas.remove(userIdOf(actor), params.slug),
+    }),
     defineRoute(api.joinArea, {
       access: SIGNED_IN,
       handler: ({ actor, params }) => areas.join(userIdOf(actor), params.slug),

@@ -14,6 +14,7 @@ import {
 import type { Infra } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import type { AuditService } from '../audit/service';
+import { archivedAreaError, createAreaArchive } from './archive';
 import * as repo from './repo';
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -28,23 +29,37 @@ export function toArea(row: repo.AreaRow): Area {
     boundary,
     bbox: [...bboxOfPoints(boundaryPoints(boundary))] as Area['bbox'],
     createdAt: row.createdAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }
+
+/** How long a node trusts its cached copy of an area that another node may have archived. */
+const AREA_CACHE_MS = 10_000;
 
 export function createAreasService(
   infra: Pick<Infra, 'db' | 'clock'>,
   deps: { audit: AuditService },
 ) {
-  // Areas change rarely and every area-scoped request resolves one: cache slug/id lookups.
-  const cache = new Map<string, repo.AreaRow>();
+  // Areas change rarely and every area-scoped request resolves one: cache slug/id lookups,
+  // briefly, so an area archived or deleted through another node is seen here soon.
+  const cache = new Map<string, { row: repo.AreaRow; until: number }>();
+  const cached = (key: string) => {
+    const hit = cache.get(key);
+    return hit && hit.until > Date.now() ? hit.row : null;
+  };
   const remember = (row: repo.AreaRow) => {
-    cache.set(`slug:${row.slug}`, row);
-    cache.set(`id:${row.id}`, row);
+    const until = Date.now() + AREA_CACHE_MS;
+    cache.set(`slug:${row.slug}`, { row, until });
+    cache.set(`id:${row.id}`, { row, until });
     return row;
+  };
+  const forget = (row: repo.AreaRow) => {
+    cache.delete(`slug:${row.slug}`);
+    cache.delete(`id:${row.id}`);
   };
 
   async function rowBySlug(slug: string): Promise<repo.AreaRow> {
-    const hit = cache.get(`slug:${slug}`);
+    const hit = cached(`slug:${slug}`);
     if (hit) return hit;
     const row = await repo.findAreaBySlug(infra.db, slug);
     if (!row) throw notFound(`area "${slug}"`);
@@ -52,7 +67,7 @@ export function createAreasService(
   }
 
   async function rowById(id: string): Promise<repo.AreaRow> {
-    const hit = cache.get(`id:${id}`);
+    const hit = cached(`id:${id}`);
     if (hit) return hit;
     const row = await repo.findAreaById(infra.db, id);
     if (!row) throw notFound('area');
@@ -85,11 +100,12 @@ export function createAreasService(
     });
   }
 
-  /** Joining is open: anyone signed in becomes a resident of any area. */
+  /** Joining is open: anyone signed in becomes a resident of any area that is not archived. */
   async function join(userId: string, slug: string): Promise<{ role: AreaRole }> {
     const area = await rowBySlug(slug);
     const existing = await repo.findMembership(infra.db, area.id, userId);
     if (existing) return { role: existing.role as AreaRole };
+    if (area.archivedAt) throw archivedAreaError(area);
     await repo.upsertMembership(infra.db, area.id, userId, 'resident');
     return { role: 'resident' };
   }
@@ -163,9 +179,22 @@ export function createAreasService(
     });
   }
 
+  const archive = createAreaArchive(infra, { audit: deps.audit, rowBySlug, forget });
+
   return {
     create,
     join,
+    archive: async (actorId: string, slug: string) => toArea(await archive.archive(actorId, slug)),
+    restore: async (actorId: string, slug: string) => toArea(await archive.restore(actorId, slug)),
+    remove: archive.remove,
+    /**
+     * Refuses (409, naming the area) when the area is archived: for writers that want to
+     * say so before doing any work. The database refuses such writes in any case.
+     */
+    assertWritable: async (areaId: string) => {
+      const row = await rowById(areaId);
+      if (row.archivedAt) throw archivedAreaError(row);
+    },
     setRole,
     createInvite,
     acceptInvite,

@@ -1,5 +1,8 @@
+import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL, type PublicAuditPage } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
+import { publicAuditEntry } from './public-feed';
+import { listPublicAudit } from './public-repo';
 import { insertAudit, listAudit, listAuditForEntity, type AuditRecord } from './repo';
 
 export type { AuditRecord };
@@ -25,6 +28,22 @@ export function createAuditService(infra: Pick<Infra, 'db'>) {
       }));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
+    },
+    /** The public log of an area, newest first: people by role, nothing personal. */
+    async publicPage(
+      area: { id: string; name: string },
+      cursor: number | undefined,
+      limit: number,
+    ): Promise<PublicAuditPage> {
+      const rows = await listPublicAudit(infra.db, area.id, cursor, limit + 1);
+      const items = rows.slice(0, limit).map((row) => publicAuditEntry(row, area.name));
+      const last = items.at(-1);
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? String(last.id) : null,
+        licence: OPEN_DATA_LICENCE,
+        licenceUrl: OPEN_DATA_LICENCE_URL,
+      };
     },
     forEntity: (entityType: string, entityId: string) =>
       listAuditForEntity(infra.db, entityType, entityId),

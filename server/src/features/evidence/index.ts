@@ -30,6 +30,7 @@ export function evidenceFeature(
     progress: below.progress,
     audit: below.audit,
     authorise: below.accounts.authorise,
+    requireVerifiedEmail: below.accounts.requireVerifiedEmail,
   });
   return feature('evidence', evidence, {
     routes: evidenceRoutes(evidence, below.areas),

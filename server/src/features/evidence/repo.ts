@@ -129,8 +129,10 @@ export async function loadManyForVerification(db: DbOrTx, ids: readonly string[]
         where ${outer('photo_hash')} is not null and o.area_id = ${outer('area_id')}
           and o.photo_hash is not null and o.submitted_at < ${outer('submitted_at')}
           and o.id <> ${outer('id')})`,
+      // Each vouch weighs by the voucher's reputation when they vouched (rules/reputation).
       attestations: sql<number>`(
-        select count(*)::int from attestations a where a.evidence_id = ${outer('id')})`,
+        select coalesce(sum(a.weight), 0)::float8 from attestations a
+        where a.evidence_id = ${outer('id')})`,
     })
     .from(evidence)
     .where(inUuids(evidence.id, ids));
@@ -183,10 +185,11 @@ export async function insertAttestation(
   db: DbOrTx,
   evidenceId: string,
   userId: string,
+  weight = 1,
 ): Promise<boolean> {
   const rows = await db
     .insert(attestations)
-    .values({ evidenceId, userId })
+    .values({ evidenceId, userId, weight })
     .onConflictDoNothing()
     .returning({ userId: attestations.userId });
   return rows.length > 0;

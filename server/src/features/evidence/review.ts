@@ -1,6 +1,8 @@
 /**
  * Officers: the queue of evidence that needs a person's look, and their decisions, which
- * go through the same verifier (with the decision as input) and the same commit.
+ * go through the same verifier (with the decision as input) and the same commit. Evidence
+ * under appeal is decided by the appeal's rules; rejecting evidence already verified takes
+ * its XP back (reversal.ts) instead of answering 409.
  */
 import type { EvidenceStatus, Quest, ReviewDecisionRequest } from '@govcraft/shared';
 import type { Infra } from '../../context';
@@ -8,13 +10,17 @@ import { notFound } from '../../lib/errors';
 import { judge, verificationInput } from './judge';
 import { alreadyDecided, REVIEWABLE, toView, type QuestAccess } from './model';
 import type { CommitOutcomes } from './payout';
+import type { Appeals } from './appeals';
 import type { EvidencePresenter } from './present';
 import * as repo from './repo';
+import type { Reversal } from './reversal';
 
 export interface ReviewDeps {
   quests: Pick<QuestAccess, 'get'>;
   commitOutcomes: CommitOutcomes;
   present: Pick<EvidencePresenter, 'viewOf'>;
+  appeals: Pick<Appeals, 'decide'>;
+  reversal: Pick<Reversal, 'rejectVerified'>;
 }
 
 export function createReview(infra: Pick<Infra, 'db'>, deps: ReviewDeps) {
@@ -43,8 +49,17 @@ export function createReview(infra: Pick<Infra, 'db'>, deps: ReviewDeps) {
     const loaded = await repo.loadForVerification(infra.db, evidenceId);
     if (!loaded) throw notFound('evidence');
     const row = loaded.evidence;
-    if (!REVIEWABLE.includes(row.status as EvidenceStatus)) throw alreadyDecided(row.status);
     const quest = await deps.quests.get(row.questId);
+    if (row.status === 'verified' && input.decision === 'reject') {
+      await deps.reversal.rejectVerified(reviewerId, evidenceId, {
+        reason: input.reason,
+        cheating: false,
+      });
+      return deps.present.viewOf((await repo.findEvidence(infra.db, evidenceId))!, quest);
+    }
+    const appealed = await deps.appeals.decide(reviewerId, evidenceId, input);
+    if (appealed) return deps.present.viewOf(appealed, quest);
+    if (!REVIEWABLE.includes(row.status as EvidenceStatus)) throw alreadyDecided(row.status);
     const outcome = judge(verificationInput(loaded, quest, input.decision));
     const [saved] = await deps.commitOutcomes([
       { row, quest, outcome, review: { reviewerId, ...input } },

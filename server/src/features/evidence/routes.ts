@@ -22,7 +22,9 @@ function photoUpload(maxBytes: number) {
 }
 
 export function evidenceRoutes(evidence: EvidenceService, areas: AreaLookup): AnyRouteSpec[] {
-  const areaOfEvidence = (role: 'resident' | 'officer'): Access<{ evidenceId: string }> => ({
+  const areaOfEvidence = (
+    role: 'resident' | 'moderator' | 'officer',
+  ): Access<{ evidenceId: string }> => ({
     kind: 'area',
     role,
     areaOf: (p) => evidence.areaOf(p.evidenceId),
@@ -71,6 +73,24 @@ export function evidenceRoutes(evidence: EvidenceService, areas: AreaLookup): An
       rateLimit: 'write',
       handler: ({ actor, params, body }) =>
         evidence.review(userIdOf(actor), params.evidenceId, body),
+    }),
+    defineRoute(api.rejectVerifiedEvidence, {
+      access: areaOfEvidence('moderator'),
+      rateLimit: 'write',
+      handler: ({ actor, params, body }) =>
+        evidence.rejectVerified(userIdOf(actor), params.evidenceId, body),
+    }),
+    defineRoute(api.appealReversal, {
+      access: SIGNED_IN,
+      rateLimit: 'write',
+      handler: ({ actor, params, body }) =>
+        evidence.appeal(userIdOf(actor), params.evidenceId, body.reason),
+    }),
+    defineRoute(api.liftEvidenceSuspension, {
+      access: areaOfSlug(areas, 'admin'),
+      rateLimit: 'write',
+      handler: async ({ actor, params }) =>
+        evidence.liftSuspension(userIdOf(actor), await areas.idOfSlug(params.slug), params.userId),
     }),
     defineRoute(api.listFailedJobs, {
       access: PLATFORM_ADMIN,

@@ -1,7 +1,7 @@
 /**
  * Where evidence files live. The interface is the three calls an S3-compatible bucket also
- * offers, so a bucket-backed implementation can replace the local one without touching
- * the service.
+ * offers, so the bucket-backed store (`storage-s3.ts`, chosen by S3_URL in
+ * `storage-chooser.ts`) replaces the local one without touching the service.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ export interface BlobStorage {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
-function assertSafeKey(key: string): void {
+export function assertSafeKey(key: string): void {
   // Keys are built by the server from UUIDs; refusing anything else rules out path traversal.
   if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key "${key}"`);
 }

@@ -30,11 +30,13 @@ export interface SubmitDeps {
   quests: Pick<QuestAccess, 'participationIn' | 'setParticipationStatuses'>;
   storage: BlobStorage;
   verifyJob: JobDefinition<VerifyEvidenceJob>;
+  /** Refuses an account whose evidence is suspended in the quest's area (strikes). */
+  assertMaySubmit: (userId: string, areaId: string) => Promise<void>;
 }
 
 type Photo = Awaited<ReturnType<typeof processPhoto>>;
 
-/** Open for evidence: active and inside its time window, by the server's clock. */
+/** Open for evidence: active (or reopened) and inside its time window, by the server's clock. */
 function assertOpenForEvidence(quest: Quest, now: Date): void {
   const refuse = (message: string) =>
     new AppError('conflict', `questId: ${message}`, { issues: [{ path: 'questId', message }] });
@@ -42,7 +44,8 @@ function assertOpenForEvidence(quest: Quest, now: Date): void {
     throw refuse('this quest has closed');
   if (quest.status === 'published' || now < new Date(quest.startsAt))
     throw refuse('this quest has not started yet');
-  if (quest.status !== 'active') throw notFound('quest');
+  // A reopened quest takes evidence again, like an active one.
+  if (quest.status !== 'active' && quest.status !== 'reopened') throw notFound('quest');
 }
 
 function assertMayParticipate(
@@ -81,6 +84,7 @@ export function createSubmission(
     assertOpenForEvidence(quest, now);
     const participation = participations.get(input.userId);
     assertMayParticipate(participation);
+    await deps.assertMaySubmit(input.userId, quest.areaId);
     assertComplete(quest, input);
     // Decoded and re-encoded before anything is stored: a bad file leaves no trace.
     const photo = input.photo ? await processPhoto(input.photo) : null;

@@ -7,8 +7,9 @@ import { createLeaderboardsService } from './service';
 import { leaderboardSubscribeHandler } from './socket';
 
 /**
- * Live boards follow the ledger: every committed award (`xp.awarded`, published by progress
- * after the evidence payout commits) is added here; a deleted team leaves the boards.
+ * Live boards follow the ledger through its outbox: every ledger change (an award, a
+ * reversal, a re-payment) kicks the relay once committed, and a sweep on worker nodes
+ * catches anything a dead process left. A deleted team leaves the boards.
  */
 export function leaderboardsFeature(
   infra: Infra,
@@ -18,13 +19,11 @@ export function leaderboardsFeature(
   const deps = { leaderboards, areas: below.areas, teams: below.teams };
   return feature('leaderboards', leaderboards, {
     routes: leaderboardsRoutes(deps),
-    jobs: [leaderboards.rebuildJob],
+    jobs: leaderboards.jobs,
     sockets: { 'leaderboard:subscribe': leaderboardSubscribeHandler(deps) },
     listeners: {
-      // One Lua round trip per award; broadcasts are throttled per board.
-      'xp.awarded': async (facts) => {
-        await leaderboards.recordAward(facts);
-      },
+      'xp.awarded': () => leaderboards.ledgerChanged(),
+      'xp.reversed': () => leaderboards.ledgerChanged(),
       'team.deleted': ({ areaId, teamId }) => leaderboards.removeTeam(areaId, teamId),
     },
   });

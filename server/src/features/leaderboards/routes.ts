@@ -1,5 +1,6 @@
 import { leaderboardsContracts as api } from '@govcraft/shared';
-import { defineRoute, PLATFORM_ADMIN, PUBLIC, userIdOf, type AnyRouteSpec } from '../../http/route';
+import { ADMIN_TOKEN_OR_PLATFORM_ADMIN } from '../../http/admin-token-access';
+import { defineRoute, PUBLIC, type AnyRouteSpec } from '../../http/route';
 import type { AreasService } from '../areas/service';
 import type { TeamsService } from '../teams/service';
 import type { BoardRequest, LeaderboardsService } from './service';
@@ -33,9 +34,10 @@ export function leaderboardsRoutes(deps: LeaderboardRouteDeps): AnyRouteSpec[] {
       },
     }),
     defineRoute(api.rebuildLeaderboards, {
-      access: PLATFORM_ADMIN,
+      // `npm run leaderboards:rebuild` calls it with the admin token (no person: actor null).
+      access: ADMIN_TOKEN_OR_PLATFORM_ADMIN,
       rateLimit: 'write',
-      handler: ({ actor }) => deps.leaderboards.requestRebuild(userIdOf(actor)),
+      handler: ({ actor }) => deps.leaderboards.requestRebuild(actor?.userId ?? null),
     }),
   ];
 }

@@ -1,7 +1,8 @@
 /**
- * Live leaderboards: Redis sorted sets fed by the ledger's `xp.awarded` facts, read with
- * names resolved, broadcast to board rooms through a leading-edge throttle, and rebuilt
- * from the ledger on demand.
+ * Live leaderboards: Redis sorted sets fed from the ledger outbox by the relay (each ledger
+ * row at most once), read with names resolved, broadcast to board rooms through a
+ * leading-edge throttle after each applied pass, rebuilt from a ledger snapshot at any
+ * time, and compared with the ledger on a schedule that repairs any drift.
  */
 import {
   LEADERBOARD_BROADCAST_TOP,
@@ -15,10 +16,11 @@ import {
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import { randomUUID } from 'node:crypto';
+import type { DbOrTx } from '../../db/client';
+import { defineSweepJob } from '../../jobs/registry';
 import type { XpAwardedFact } from '../progress/facts';
 import { rebuildLeaderboardsJob } from './jobs';
 import {
-  applyIncrements,
   boardIdText,
   readBoard,
   removeMember,
@@ -26,13 +28,20 @@ import {
   type BoardIncrement,
   type RawRow,
 } from './boards';
-import { rebuildBoards, type RebuildSummary } from './rebuild';
+import { driftGauge, measureDrift } from './drift';
+import { boardsLock, ledgerSnapshot } from './outbox';
+import { expectedBoards, liveWeeks, rebuildBoards, type RebuildSummary } from './rebuild';
+import { createRelay } from './relay';
 import * as repo from './repo';
 import { LeadingThrottle } from './throttle';
 import { areaWeeks } from './weeks';
 
 /** At most one `leaderboard:update` per board per this many milliseconds. */
 export const BROADCAST_INTERVAL_MS = 250;
+/** The relay sweep: picks up outbox rows a process that died left behind. */
+export const RELAY_SWEEP_EVERY_MS = 1_000;
+/** How often the boards are compared with the ledger (and repaired when they differ). */
+export const DRIFT_CHECK_EVERY_MS = 60_000;
 
 const SCOPES: LeaderboardScope[] = ['users', 'teams'];
 const PERIODS: LeaderboardPeriod[] = ['all', 'week'];
@@ -83,7 +92,8 @@ export interface BoardRequest {
 }
 
 export function createLeaderboardsService(
-  infra: Pick<Infra, 'db' | 'redis' | 'key' | 'clock' | 'io' | 'logger' | 'jobs'>,
+  infra: Pick<Infra, 'db' | 'redis' | 'key' | 'clock' | 'io' | 'logger' | 'jobs'> &
+    Partial<Pick<Infra, 'metrics'>>,
 ) {
   const weeks = areaWeeks(infra.db);
 
@@ -136,28 +146,71 @@ export function createLeaderboardsService(
     (err, b) => infra.logger.warn({ err, board: boardIdText(b) }, 'leaderboard broadcast failed'),
   );
 
-  /** Adds the award to every board in one round trip; broadcasts follow, throttled. */
-  async function recordAward(facts: XpAwardedFact[]): Promise<BoardId[]> {
-    const zones = await weeks.timeZonesOf(facts.map((f) => f.areaId));
-    const increments = incrementsFor(facts, (areaId) => zones.get(areaId)!);
-    const touched = await applyIncrements(infra.redis, infra.key, increments);
-    for (const b of touched) throttle.touch(b);
-    return touched;
-  }
-
-  /**
-   * Recomputes every board from the ledger. Broadcasts go through the throttle, or are sent
-   * and awaited when the caller is about to exit (the CLI).
-   */
-  async function rebuild(options: { awaitBroadcasts?: boolean } = {}): Promise<RebuildSummary> {
-    const summary = await rebuildBoards(
-      { db: infra.db, redis: infra.redis, key: infra.key, now: infra.clock.now() },
+  /** Rebuilds every board inside a transaction that holds the boards lock. */
+  async function rebuildLocked(tx: DbOrTx): Promise<RebuildSummary> {
+    const now = infra.clock.now();
+    const weeksLive = await liveWeeks(tx, now);
+    const snapshot = await ledgerSnapshot(tx, weeksLive, { onlyApplied: false });
+    return rebuildBoards(
+      { tx, redis: infra.redis, key: infra.key, now },
+      weeksLive,
+      snapshot,
       (areaIds) => areaIds.flatMap(boardsOfArea),
     );
+  }
+
+  const relay = createRelay({
+    db: infra.db,
+    redis: infra.redis,
+    key: infra.key,
+    logger: infra.logger,
+    timeZonesOf: weeks.timeZonesOf,
+    rebuildLocked,
+    onApplied: (boards) => {
+      for (const b of boards) throttle.touch(b);
+    },
+  });
+
+  /**
+   * Recomputes every board from a ledger snapshot; awards made meanwhile reach the boards
+   * through the relay afterwards. Broadcasts go through the throttle, or are sent and
+   * awaited when the caller is about to exit (the CLI).
+   */
+  async function rebuild(options: { awaitBroadcasts?: boolean } = {}): Promise<RebuildSummary> {
+    const summary = await infra.db.transaction(async (tx) => {
+      await boardsLock(tx);
+      return rebuildLocked(tx);
+    });
     if (options.awaitBroadcasts) await Promise.all(summary.boards.map(broadcast));
     else for (const b of summary.boards) throttle.touch(b);
     infra.logger.info({ boardKeys: summary.boardKeys, rows: summary.rows }, 'leaderboards rebuilt');
+    void relay.kick();
     return summary;
+  }
+
+  const gauge = infra.metrics ? driftGauge(infra.metrics) : null;
+
+  /**
+   * Compares every board with the ledger rows already applied (under the boards lock, so
+   * nothing moves meanwhile), reports the difference on /metrics and repairs it.
+   */
+  async function checkDrift(): Promise<{ drift: number; repaired: boolean }> {
+    const result = await infra.db.transaction(async (tx) => {
+      await boardsLock(tx);
+      const now = infra.clock.now();
+      const weeksLive = await liveWeeks(tx, now);
+      const applied = await ledgerSnapshot(tx, weeksLive, { onlyApplied: true });
+      const expected = expectedBoards(infra.key, weeksLive, applied.totals);
+      const drift = await measureDrift(infra.redis, infra.key, expected);
+      const repaired = drift > 0 ? await rebuildLocked(tx) : null;
+      return { drift, repaired };
+    });
+    gauge?.set(result.drift);
+    if (result.repaired) {
+      infra.logger.warn({ drift: result.drift }, 'leaderboards drifted from the ledger; rebuilt');
+      for (const b of result.repaired.boards) throttle.touch(b);
+    }
+    return { drift: result.drift, repaired: result.repaired !== null };
   }
 
   const rebuildJob = rebuildLeaderboardsJob(() => rebuild());
@@ -177,14 +230,31 @@ export function createLeaderboardsService(
     for (const b of teamBoards) throttle.touch(b);
   }
 
+  const jobs = [
+    rebuildJob,
+    defineSweepJob('leaderboards.relay', RELAY_SWEEP_EVERY_MS, () => relay.drain()),
+    defineSweepJob('leaderboards.drift-check', DRIFT_CHECK_EVERY_MS, checkDrift),
+  ];
+
   return {
     board,
-    recordAward,
+    /** Ledger rows were committed: moves them onto the boards now (resolves when done). */
+    ledgerChanged: () => relay.kick(),
+    /** Drains the outbox in this process (tests, the sweep). */
+    drainOutbox: async () => {
+      await relay.settled();
+      return relay.drain();
+    },
     rebuild,
+    checkDrift,
     rebuildJob,
+    jobs,
     requestRebuild,
     removeTeam,
-    close: () => throttle.close(),
+    close: () => {
+      relay.close();
+      throttle.close();
+    },
   };
 }
 export type LeaderboardsService = ReturnType<typeof createLeaderboardsService>;

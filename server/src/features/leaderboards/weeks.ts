@@ -22,10 +22,14 @@ export const weeklyKeyExpiresAt = (week: CalendarWeek): Date =>
 export function areaWeeks(db: DbOrTx) {
   const zones = new Map<string, string>();
 
-  async function timeZonesOf(areaIds: readonly string[]): Promise<Map<string, string>> {
+  /** `via` reads through the caller's transaction (PGlite has one connection). */
+  async function timeZonesOf(
+    areaIds: readonly string[],
+    via: DbOrTx = db,
+  ): Promise<Map<string, string>> {
     const missing = [...new Set(areaIds)].filter((id) => !zones.has(id));
     if (missing.length > 0) {
-      for (const [id, zone] of await areaTimeZones(db, missing)) zones.set(id, zone);
+      for (const [id, zone] of await areaTimeZones(via, missing)) zones.set(id, zone);
     }
     return new Map(
       areaIds.map((id) => {

@@ -7,12 +7,14 @@
 import type { Infra } from '../../context';
 import type { AccountsService } from '../accounts/service';
 import type { EvidenceService } from '../evidence/service';
+import type { NotFixedService } from '../not-fixed/service';
 import type { TeamsService } from '../teams/service';
 
 export interface PrivacyDeps {
   accounts: Pick<AccountsService, 'me' | 'confirmPassword' | 'eraseAccount'>;
   teams: Pick<TeamsService, 'exportFor' | 'leaveAllTeams'>;
   evidence: Pick<EvidenceService, 'exportFor' | 'erasePersonalData'>;
+  notFixed: Pick<NotFixedService, 'exportFor' | 'erasePersonalData'>;
 }
 
 export function createPrivacyService(infra: Pick<Infra, 'db' | 'clock'>, deps: PrivacyDeps) {
@@ -20,7 +22,14 @@ export function createPrivacyService(infra: Pick<Infra, 'db' | 'clock'>, deps: P
     const profile = await deps.accounts.me(userId);
     const teams = await deps.teams.exportFor(userId);
     const evidence = await deps.evidence.exportFor(userId);
-    return { exportedAt: infra.clock.now().toISOString(), profile, teams, evidence };
+    const notFixedReports = await deps.notFixed.exportFor(userId);
+    return {
+      exportedAt: infra.clock.now().toISOString(),
+      profile,
+      teams,
+      evidence,
+      notFixedReports,
+    };
   }
 
   /** Personal data removed everywhere; XP stays in the ledger under an anonymous account. */
@@ -29,6 +38,7 @@ export function createPrivacyService(infra: Pick<Infra, 'db' | 'clock'>, deps: P
     await infra.db.transaction(async (tx) => {
       await deps.teams.leaveAllTeams(tx, userId);
       await deps.evidence.erasePersonalData(tx, userId);
+      await deps.notFixed.erasePersonalData(tx, userId);
       await deps.accounts.eraseAccount(tx, userId);
     });
   }

@@ -13,3 +13,15 @@ export interface XpAwardedFact {
   /** Ledger commit time; weekly boards key on it. */
   at: Date;
 }
+
+/**
+ * One compensating ledger row: XP taken back from `userId` (a negative `amount`), why, and
+ * who decided it. Published after the reversal's transaction commits.
+ */
+export interface XpReversedFact extends XpAwardedFact {
+  ledgerId: number;
+  /** The ledger row taken back. */
+  reversesId: number;
+  reason: string;
+  actorId: string;
+}

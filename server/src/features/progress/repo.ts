@@ -3,21 +3,24 @@
  * delete, and a database trigger (db/guards.sql) refuses both anyway.
  */
 import type { ZonedInstant } from '@govcraft/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { inUuids } from '../../db/sql';
 import { areas, xpLedger } from '../../db/schema';
 import { sumsBySuperpower } from '../../lib/superpower-columns';
+import { rawRows } from './rows';
 
-export type LedgerRow = typeof xpLedger.$inferSelect;
-export type NewLedgerRow = typeof xpLedger.$inferInsert;
-/** An award to write: a ledger row without the id and time the database gives it. */
-export type NewAward = Required<Omit<NewLedgerRow, 'id' | 'createdAt'>>;
+export type { LedgerRow, NewAward } from './ledger-writes';
+export { insertAwards, insertRepayments, insertReversals } from './ledger-writes';
+
+/** A row still in force: an award or re-payment that no later row reversed. */
+const inForce = sql.raw(`"xp_ledger"."reverses_id" is null and not exists (
+  select 1 from xp_ledger rv where rv.reverses_id = "xp_ledger"."id")`);
 
 const totalsColumns = {
   amount: sql<number>`coalesce(sum(${xpLedger.amount}), 0)::int`,
   ...sumsBySuperpower(),
-  quests: sql<number>`count(distinct ${xpLedger.questId})::int`,
+  quests: sql<number>`(count(distinct ${xpLedger.questId}) filter (where ${inForce}))::int`,
 };
 
 export async function totalsForUser(db: DbOrTx, userId: string) {
@@ -39,54 +42,59 @@ export async function totalXpOfUsers(
   return new Map(rows.map((r) => [r.userId, r.amount]));
 }
 
-/** When each of a person's awards was made, with the time zone of its area (for streaks). */
+/** When each of a person's awards still in force was made, with the time zone of its area (for streaks). */
 export async function awardTimesForUser(db: DbOrTx, userId: string): Promise<ZonedInstant[]> {
   return db
     .select({ at: xpLedger.createdAt, timeZone: areas.timezone })
     .from(xpLedger)
     .innerJoin(areas, eq(areas.id, xpLedger.areaId))
-    .where(eq(xpLedger.userId, userId));
+    .where(and(eq(xpLedger.userId, userId), inForce));
 }
 
-/**
- * Inserts award rows; a row whose (evidence, user) or (quest, user) is already paid is
- * skipped, so retried or duplicated jobs pay exactly once. Returns only the new rows.
- */
-export async function insertAwards(db: DbOrTx, rows: NewAward[]): Promise<LedgerRow[]> {
-  if (rows.length === 0) return [];
-  // The rows travel as one JSON parameter rather than fourteen per row: a worker's group
-  // of awards costs one small statement to build, whatever its size.
-  const recordset = JSON.stringify(
-    rows.map((r) => ({
-      user_id: r.userId,
-      team_id: r.teamId,
-      area_id: r.areaId,
-      quest_id: r.questId,
-      evidence_id: r.evidenceId,
-      amount: r.amount,
-      urgent_optimism: r.urgentOptimism,
-      social_fabric: r.socialFabric,
-      blissful_productivity: r.blissfulProductivity,
-      epic_meaning: r.epicMeaning,
-      reason: r.reason,
-    })),
-  );
-  // Drizzle inserts into every column in the table's order, so the select names them all.
-  return db
-    .insert(xpLedger)
-    .select(
-      sql`select nextval(pg_get_serial_sequence('xp_ledger', 'id')), r.user_id, r.team_id,
-          r.area_id, r.quest_id, r.evidence_id, r.amount, r.urgent_optimism, r.social_fabric,
-          r.blissful_productivity, r.epic_meaning, r.reason, now()
-        from jsonb_to_recordset(${recordset}::jsonb) as r(
-          user_id uuid, team_id uuid, area_id uuid, quest_id uuid, evidence_id uuid,
-          amount int, urgent_optimism int, social_fabric int, blissful_productivity int,
-          epic_meaning int, reason text)`,
-    )
-    .onConflictDoNothing()
-    .returning();
-}
-
-export async function ledgerForEvidence(db: DbOrTx, evidenceId: string): Promise<LedgerRow[]> {
+export async function ledgerForEvidence(db: DbOrTx, evidenceId: string) {
   return db.select().from(xpLedger).where(eq(xpLedger.evidenceId, evidenceId));
+}
+
+export interface ReversalRecord {
+  evidenceId: string;
+  questId: string;
+  questTitle: string | null;
+  amount: number;
+  reason: string;
+  at: Date;
+  /** The person's total just before this row. */
+  xpBefore: number;
+  repaid: boolean;
+  appealStatus: string | null;
+}
+
+/** A person's latest reversals, newest first, with what they need to be explained. */
+export async function recentReversalsForUser(
+  db: DbOrTx,
+  userId: string,
+  limit: number,
+): Promise<ReversalRecord[]> {
+  const result = await db.execute(sql`
+    select r.evidence_id, r.quest_id, q.title as quest_title, r.amount, r.reason, r.created_at,
+      (select coalesce(sum(p.amount), 0) from xp_ledger p
+        where p.user_id = r.user_id and p.id < r.id)::int as xp_before,
+      exists (select 1 from xp_ledger rp where rp.repays_id = r.reverses_id) as repaid,
+      a.status as appeal_status
+    from xp_ledger r
+    left join quests q on q.id = r.quest_id
+    left join evidence_appeals a on a.evidence_id = r.evidence_id
+    where r.user_id = ${userId}::uuid and r.reverses_id is not null
+    order by r.id desc
+    limit ${limit}`);
+  return rawRows(result).map((r) => ({
+    evidenceId: String(r.evidence_id),
+    questId: String(r.quest_id),
+    questTitle: r.quest_title === null ? null : String(r.quest_title),
+    amount: Number(r.amount),
+    reason: String(r.reason),
+    at: new Date(r.created_at as string),
+    xpBefore: Number(r.xp_before),
+    repaid: Boolean(r.repaid),
+    appealStatus: r.appeal_status === null ? null : String(r.appeal_status),
+  }));
 }

@@ -1,5 +1,5 @@
 import { progressContracts as api } from '@govcraft/shared';
-import { defineRoute, PUBLIC, type AnyRouteSpec } from '../../http/route';
+import { defineRoute, PUBLIC, SIGNED_IN, userIdOf, type AnyRouteSpec } from '../../http/route';
 import { notFound } from '../../lib/errors';
 import type { ProgressService } from './service';
 
@@ -24,6 +24,16 @@ export function progressRoutes(
           progress: await progress.summaryFor(params.userId),
         };
       },
+    }),
+  ];
+}
+
+/** Routes progress answers on its own: the caller's progress with the XP taken back. */
+export function myProgressRoutes(progress: ProgressService): AnyRouteSpec[] {
+  return [
+    defineRoute(api.getMyProgress, {
+      access: SIGNED_IN,
+      handler: ({ actor }) => progress.myProgress(userIdOf(actor)),
     }),
   ];
 }

@@ -1,15 +1,19 @@
 import {
   levelForXp,
+  memberXp,
   rooms,
   splitXpBySuperpower,
+  teamCompletionXp,
   weeklyStreak,
+  type MyProgress,
   type ProgressSummary,
   type Superpower,
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { bySuperpowerOf, columnsOf } from '../../lib/superpower-columns';
-import type { XpAwardedFact } from './facts';
+import type { XpAwardedFact, XpReversedFact } from './facts';
+import { reversalNotice } from './reversal-notice';
 import * as repo from './repo';
 
 export interface AwardRecipient {
@@ -65,12 +69,19 @@ export function createProgressService(
     };
   }
 
+  /**
+   * One row per recipient. A team quest (several recipients) pays each member by the team
+   * rule and adds the team's completion to its board once, on the first recipient's row.
+   */
   function ledgerRowsFor(input: AwardInput): repo.NewAward[] {
-    const split = splitXpBySuperpower(input.xp, input.superpowers);
+    const unique = [...new Map(input.recipients.map((r) => [r.userId, r])).values()];
+    const asTeam = unique.length > 1;
+    const xp = asTeam ? memberXp(input.xp) : input.xp;
+    const split = splitXpBySuperpower(xp, input.superpowers);
     const columns = columnsOf(split);
     const amount = split.reduce((sum, p) => sum + p.amount, 0);
-    const unique = new Map(input.recipients.map((r) => [r.userId, r]));
-    return [...unique.values()].map((r) => ({
+    const teamXp = asTeam ? teamCompletionXp(input.xp, unique.length) : amount;
+    return unique.map((r, i) => ({
       userId: r.userId,
       teamId: r.teamId,
       areaId: input.areaId,
@@ -79,6 +90,7 @@ export function createProgressService(
       amount,
       ...columns,
       reason: input.reason,
+      teamAmount: r.teamId === null ? null : i === 0 ? teamXp : 0,
     }));
   }
 
@@ -117,11 +129,76 @@ export function createProgressService(
     }
   }
 
+  /**
+   * Takes back everything this evidence paid, inside the caller's transaction. Returns the
+   * facts of the compensating rows written (none when it was already taken back).
+   */
+  async function reverseEvidence(
+    tx: DbOrTx,
+    input: { evidenceId: string; reason: string; actorId: string },
+  ): Promise<XpReversedFact[]> {
+    const rows = await repo.insertReversals(tx, input.evidenceId, input.reason, input.actorId);
+    return rows.map((row) => ({
+      ...toFact(row),
+      ledgerId: row.id,
+      reversesId: row.reversesId!,
+      reason: row.reason,
+      actorId: input.actorId,
+    }));
+  }
+
+  /** Pays again, once, what a reversal took back from this evidence (an upheld appeal). */
+  async function repayEvidence(
+    tx: DbOrTx,
+    input: { evidenceId: string; reason: string; actorId: string },
+  ): Promise<XpAwardedFact[]> {
+    const rows = await repo.insertRepayments(tx, input.evidenceId, input.reason, input.actorId);
+    return rows.map(toFact);
+  }
+
+  /** After the reversal committed: listeners (boards, storylines, notices) and the screens. */
+  async function announceReversal(facts: XpReversedFact[]): Promise<void> {
+    if (facts.length === 0) return;
+    const [, totals] = await Promise.all([
+      infra.events.publish('xp.reversed', facts),
+      repo.totalXpOfUsers(
+        infra.db,
+        facts.map((f) => f.userId),
+      ),
+    ]);
+    for (const fact of facts) {
+      const totalXp = totals.get(fact.userId) ?? 0;
+      // The same event as an award, with a negative amount: the HUD shows the new total.
+      infra.io.to(rooms.user(fact.userId)).emit('xp:awarded', {
+        userId: fact.userId,
+        evidenceId: fact.evidenceId,
+        questId: fact.questId,
+        amount: fact.amount,
+        bySuperpower: fact.bySuperpower,
+        totalXp,
+        level: levelForXp(totalXp).level,
+      });
+    }
+  }
+
+  /** The caller's own progress with the XP taken back from them, newest first. */
+  async function myProgress(userId: string): Promise<MyProgress> {
+    const [progress, reversals] = await Promise.all([
+      summaryFor(userId),
+      repo.recentReversalsForUser(infra.db, userId, 10),
+    ]);
+    return { progress, reversals: reversals.map(reversalNotice) };
+  }
+
   return {
     summaryFor,
+    myProgress,
     award: (tx: DbOrTx, input: AwardInput) => awardMany(tx, [input]),
     awardMany,
     announce,
+    reverseEvidence,
+    repayEvidence,
+    announceReversal,
     ledgerForEvidence: (evidenceId: string) => repo.ledgerForEvidence(infra.db, evidenceId),
   };
 }

@@ -68,6 +68,7 @@ export function createEditing(infra: Pick<Infra, 'db' | 'clock'>, deps: EditingD
         xp: input.xp,
         maxCompletions: input.maxCompletions,
         storylineId: input.storylineId,
+        reopenWindowDays: input.reopenWindowDays,
       });
       return input.publish ? deps.lifecycle.publish(tx, draft, actorId) : draft;
     });

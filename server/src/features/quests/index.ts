@@ -28,5 +28,12 @@ export function questsFeature(
   return feature('quests', quests, {
     routes: questsRoutes(quests, below.areas),
     jobs: quests.jobs,
+    // A reopened quest done again goes back to active.
+    listeners: {
+      'evidence.decided': (facts) =>
+        quests.resumeAfterCompletion(
+          facts.filter((f) => f.status === 'verified').map((f) => f.questId),
+        ),
+    },
   });
 }

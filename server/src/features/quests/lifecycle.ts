@@ -6,10 +6,12 @@
 import { DelayedError, type Job } from 'bullmq';
 import {
   PUBLIC_QUEST_STATUSES,
+  canTransition,
   dueTransition,
   rooms,
   transitionRefusal,
   type QuestStatus,
+  type TimelineRole,
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { DbOrTx } from '../../db/client';
@@ -23,6 +25,7 @@ import {
 } from './jobs';
 import { isLive, present, rowOrThrow } from './model';
 import * as repo from './repo';
+import { factOf, recordStatusChange, roleOf, type StatusChange } from './timeline';
 
 /** A move this late was missed by its delayed job (which fires within a second). */
 const OVERDUE_GRACE_MS = 2 * 60_000;
@@ -33,14 +36,22 @@ export interface LifecycleDeps {
 }
 
 export function createLifecycle(
-  infra: Pick<Infra, 'db' | 'clock' | 'jobs' | 'logger' | 'io'>,
+  infra: Pick<Infra, 'db' | 'clock' | 'jobs' | 'logger' | 'io' | 'events'>,
   deps: LifecycleDeps,
 ) {
   const now = () => infra.clock.now();
 
   /**
-   * Moves a quest to `to` if the lifecycle table allows it, with its audit row in `tx`.
-   * Going live needs an end in the future: a quest nobody could ever do is refused.
+   * The changes made on the way to a row, so `afterCommit` announces each of them (publish
+   * straight to active is two). Keyed by the row `move` answered; gone with it.
+   */
+  const changesOf = new WeakMap<repo.QuestRow, StatusChange[]>();
+
+  /**
+   * Moves a quest to `to` if the lifecycle table allows it, with its audit row and its
+   * public timeline row in `tx`. Going live needs an end in the future: a quest nobody
+   * could ever do is refused. `meta.by` is the role the timeline shows (default: officer
+   * when someone acts, system for the clock); `meta.reason` why, in public words.
    */
   async function move(
     tx: DbOrTx,
@@ -48,13 +59,27 @@ export function createLifecycle(
     to: QuestStatus,
     actorId: string | null,
     extra: Partial<repo.NewQuestRow> = {},
+    meta: { by?: TimelineRole; reason?: string | null } = {},
   ): Promise<repo.QuestRow> {
     const refusal = transitionRefusal(row.status as QuestStatus, to);
     if (refusal) throw new AppError('illegal_transition', refusal);
-    if (isLive(to) && row.endsAt.getTime() <= now().getTime()) {
+    const endsAt = extra.endsAt ?? row.endsAt;
+    if (isLive(to) && endsAt.getTime() <= now().getTime()) {
       throw AppError.field('endsAt', 'this quest has already ended; move endsAt later first');
     }
-    const after = await repo.updateQuest(tx, row.id, { ...extra, status: to }, now());
+    const at = now();
+    const after = await repo.updateQuest(tx, row.id, { ...extra, status: to }, at);
+    const change: StatusChange = {
+      questId: row.id,
+      areaId: row.areaId,
+      from: row.status as QuestStatus,
+      to,
+      by: roleOf(actorId, meta.by),
+      reason: meta.reason ?? extra.rejectionReason ?? null,
+      at,
+    };
+    await recordStatusChange(tx, change);
+    changesOf.set(after, [...(changesOf.get(row) ?? []), change]);
     await deps.audit.record(tx, {
       areaId: row.areaId,
       actorId,
@@ -62,7 +87,7 @@ export function createLifecycle(
       entityType: 'quest',
       entityId: row.id,
       before: { status: row.status },
-      after: { status: to, ...(extra.rejectionReason ? { reason: extra.rejectionReason } : {}) },
+      after: { status: to, ...(change.reason ? { reason: change.reason } : {}) },
     });
     return after;
   }
@@ -114,6 +139,20 @@ export function createLifecycle(
       }
     }
     await emitChange(before, after);
+    if (statusChanged) {
+      const changes = changesOf.get(after) ?? [createdAs(after)];
+      for (const change of changes) {
+        await infra.events.publish('quest.statusChanged', factOf(change));
+      }
+    }
+  }
+
+  /** A new quest's first status, for a quest that was created without a move. */
+  function createdAs(row: repo.QuestRow): StatusChange {
+    const by = row.proposedBy ? 'resident' : row.createdBy ? 'officer' : 'system';
+    const at = row.createdAt;
+    const to = row.status as QuestStatus;
+    return { questId: row.id, areaId: row.areaId, from: null, to, by, reason: null, at };
   }
 
   async function emitChange(before: repo.QuestRow | null, after: repo.QuestRow) {
@@ -182,6 +221,13 @@ export function createLifecycle(
   async function transition(actorId: string, questId: string, to: QuestStatus) {
     const { before, after } = await infra.db.transaction(async (tx) => {
       const row = await rowOrThrow(tx, questId, true);
+      if (to === 'reopened' && canTransition(row.status as QuestStatus, to)) {
+        // Reopening also takes the completions out of the count and sets a new deadline.
+        throw new AppError(
+          'conflict',
+          'to reopen a quest, use POST /api/quests/{questId}/reopen with a public reason',
+        );
+      }
       return { before: row, after: await move(tx, row, to, actorId) };
     });
     await afterCommit(before, after);

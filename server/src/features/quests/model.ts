@@ -2,23 +2,24 @@
  * What the quest rooms share: rows to API shapes, request fields to columns, the audit view
  * of a quest, and reading a quest that must exist.
  */
-import type {
-  EvidenceRules,
-  Participation,
-  ParticipationStatus,
-  ProposeQuestRequest,
-  Quest,
-  QuestStatus,
-  Superpower,
-  UpdateQuestRequest,
+import {
+  LIVE_QUEST_STATUSES,
+  type EvidenceRules,
+  type Participation,
+  type ParticipationStatus,
+  type ProposeQuestRequest,
+  type Quest,
+  type QuestStatus,
+  type Superpower,
+  type UpdateQuestRequest,
 } from '@govcraft/shared';
 import type { DbOrTx } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import type { AuditService } from '../audit/service';
 import * as repo from './repo';
+import { recordStatusChange } from './timeline';
 
-const LIVE: readonly QuestStatus[] = ['published', 'active'];
-export const isLive = (s: string) => LIVE.includes(s as QuestStatus);
+export const isLive = (s: string) => LIVE_QUEST_STATUSES.includes(s as QuestStatus);
 
 export function toQuest(row: repo.QuestRow, completions: number): Quest {
   return {
@@ -40,6 +41,7 @@ export function toQuest(row: repo.QuestRow, completions: number): Quest {
     completions,
     proposedBy: row.proposedBy,
     rejectionReason: row.rejectionReason,
+    reopenWindowDays: row.reopenWindowDays,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -95,6 +97,7 @@ export function questColumns(input: UpdateQuestRequest): Partial<repo.NewQuestRo
   if (input.teamSize !== undefined) out.teamSize = input.teamSize;
   if (input.maxCompletions !== undefined) out.maxCompletions = input.maxCompletions;
   if (input.storylineId !== undefined) out.storylineId = input.storylineId;
+  if (input.reopenWindowDays !== undefined) out.reopenWindowDays = input.reopenWindowDays;
   return out;
 }
 
@@ -149,6 +152,16 @@ export async function insertAudited(
     entityType: 'quest',
     entityId: row.id,
     after: auditView(row),
+  });
+  // The first line of the public timeline: a resident proposed it or an officer posted it.
+  await recordStatusChange(tx, {
+    questId: row.id,
+    areaId: row.areaId,
+    from: null,
+    to: row.status as QuestStatus,
+    by: action === 'quest.propose' ? 'resident' : 'officer',
+    reason: null,
+    at: row.createdAt,
   });
   return row;
 }

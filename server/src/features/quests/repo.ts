@@ -45,7 +45,7 @@ export async function listOverdue(db: DbOrTx, at: Date, limit: number): Promise<
     .where(
       or(
         and(eq(quests.status, 'published'), lte(quests.startsAt, at)),
-        and(inArray(quests.status, ['published', 'active']), lte(quests.endsAt, at)),
+        and(inArray(quests.status, ['published', 'active', 'reopened']), lte(quests.endsAt, at)),
       ),
     )
     .orderBy(asc(quests.startsAt))
@@ -218,7 +218,12 @@ export async function setParticipationStatuses(
   status: string,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(participations).set({ status }).where(inUuids(participations.id, ids));
+  // A completion remembers when it was verified: the "not fixed" window counts from it.
+  const completedAt = status === 'completed' ? { completedAt: sql`now()` } : {};
+  await db
+    .update(participations)
+    .set({ status, ...completedAt })
+    .where(inUuids(participations.id, ids));
 }
 
 export async function listParticipationsOfUser(db: DbOrTx, userId: string) {
@@ -234,3 +239,5 @@ export async function countQuests(db: DbOrTx): Promise<number> {
   const rows = await db.select({ n: count() }).from(quests);
   return Number(rows[0]?.n ?? 0);
 }
+
+export * from './repo-timeline';

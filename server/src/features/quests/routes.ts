@@ -48,6 +48,11 @@ export function questsRoutes(quests: QuestsService, areas: AreasService): AnyRou
       handler: ({ actor, params, body }) =>
         quests.transition(userIdOf(actor), params.questId, body.to),
     }),
+    defineRoute(api.reopenQuest, {
+      ...officerWrite,
+      handler: ({ actor, params, body }) =>
+        quests.reopenByOfficer(userIdOf(actor), params.questId, body),
+    }),
     defineRoute(api.proposeQuest, {
       ...residentWrite,
       handler: ({ actor, params, body }) => quests.propose(userIdOf(actor), params.slug, body),

@@ -11,10 +11,13 @@ import type { Actor } from '../accounts/actor';
 import type { AreasService } from '../areas/service';
 import type { AuditService } from '../audit/service';
 import { createEditing } from './editing';
+import { createImported } from './imported';
 import { createLifecycle } from './lifecycle';
 import { createParticipation, type TeamOf } from './participation';
 import { createProposals } from './proposals';
 import { createQueries } from './queries';
+import { createReopen } from './reopen';
+import { createTimeline } from './timeline';
 
 export { PROPOSAL_DEFAULT_XP } from './proposals';
 export type { TeamOf } from './participation';
@@ -38,6 +41,13 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
   });
   const participation = createParticipation(infra, deps);
   const queries = createQueries(infra, deps);
+  const reopening = createReopen(infra, { lifecycle });
+  const { timeline } = createTimeline(infra, { view: queries.view });
+  const imported = createImported(infra, {
+    audit: deps.audit,
+    contains: deps.areas.contains,
+    lifecycle,
+  });
 
   return {
     create: editing.create,
@@ -46,8 +56,18 @@ export function createQuestsService(infra: Infra, deps: QuestsDeps) {
     approve: proposals.approve,
     reject: proposals.reject,
     propose: proposals.propose,
+    /** Integrations (system actor): insert in the caller's transaction, then `afterImport`. */
+    importQuest: imported.importQuest,
+    afterImport: imported.afterImport,
+    isInsideArea: imported.isInside,
     ...participation,
     ...queries,
+    /** The public status history; `notFixedState` and `reopen` serve "not fixed" reports. */
+    timeline,
+    notFixedState: reopening.notFixedState,
+    reopen: reopening.reopen,
+    reopenByOfficer: reopening.reopenByOfficer,
+    resumeAfterCompletion: reopening.resumeAfterCompletion,
     applyOverdueMoves: lifecycle.applyOverdueMoves,
     lifecycleJobs: lifecycle.lifecycleJobs,
     /** The lifecycle job definitions and their sweep, for the feature module. */

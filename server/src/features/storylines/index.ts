@@ -12,7 +12,12 @@ export function storylinesFeature(
   const storylines = createStorylinesService(infra, below);
   return feature('storylines', storylines, {
     routes: storylinesRoutes(storylines, below.areas),
-    // Storylines recount on every verified completion and unlock chapters once.
-    listeners: { 'evidence.decided': (facts) => storylines.onEvidenceDecided(facts) },
+    // Storylines recount on every verified completion and unlock chapters once; a reopened
+    // quest or reversed XP takes its completions back out of the count.
+    listeners: {
+      'evidence.decided': (facts) => storylines.onEvidenceDecided(facts),
+      'quest.statusChanged': (fact) => storylines.onQuestStatusChanged(fact),
+      'xp.reversed': (facts) => storylines.onXpReversed(facts),
+    },
   });
 }

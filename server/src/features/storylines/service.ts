@@ -1,7 +1,8 @@
 /**
  * Storylines give quests an epic meaning: a communal goal and chapters that unlock as the
- * area's verified completions grow. Progress is derived, never stored; only each chapter's
- * unlock moment is recorded, so the celebration happens exactly once.
+ * area's verified completions grow. Progress is derived, never stored (a completion stops
+ * counting when its quest is reopened as not fixed); only each chapter's unlock moment is
+ * recorded, so the celebration happens exactly once.
  */
 import {
   rooms,
@@ -14,6 +15,7 @@ import { notFound } from '../../lib/errors';
 import type { AreasService } from '../areas/service';
 import type { AuditService } from '../audit/service';
 import type { EvidenceDecidedFact } from '../evidence/facts';
+import type { QuestStatusChangedFact } from '../quests/facts';
 import * as repo from './repo';
 
 function toChapter(row: repo.ChapterRow): StorylineChapter {
@@ -30,7 +32,7 @@ function toChapter(row: repo.ChapterRow): StorylineChapter {
 }
 
 export function createStorylinesService(
-  infra: Pick<Infra, 'db' | 'clock' | 'io' | 'logger'>,
+  infra: Pick<Infra, 'db' | 'clock' | 'io' | 'logger' | 'events'>,
   deps: { areas: AreasService; audit: AuditService },
 ) {
   async function present(rows: repo.StorylineRow[]): Promise<Storyline[]> {
@@ -94,16 +96,34 @@ export function createStorylinesService(
         ...base,
         unlockedChapter: { position: c.position, title: c.title, narrative: c.narrative },
       });
+      await infra.events.publish('storyline.chapterUnlocked', {
+        storylineId: row.id,
+        areaId: row.areaId,
+        storylineTitle: row.title,
+        position: c.position,
+        chapterTitle: c.title,
+      });
     }
   }
 
-  /** Listener for `evidence.decided`: only verified evidence moves a storyline. */
-  async function onEvidenceDecided(facts: EvidenceDecidedFact[]): Promise<void> {
-    const verifiedQuests = new Set(
-      facts.filter((f) => f.status === 'verified').map((f) => f.questId),
-    );
-    const storylineIds = await repo.storylinesOfQuests(infra.db, [...verifiedQuests]);
+  /** Recounts the storylines these quests belong to (each once). */
+  async function recountForQuests(questIds: readonly string[]): Promise<void> {
+    const storylineIds = await repo.storylinesOfQuests(infra.db, [...new Set(questIds)]);
     for (const storylineId of storylineIds) await recordProgress(storylineId);
+  }
+
+  /** Listener for `evidence.decided`: only verified evidence moves a storyline forward. */
+  async function onEvidenceDecided(facts: EvidenceDecidedFact[]): Promise<void> {
+    await recountForQuests(facts.filter((f) => f.status === 'verified').map((f) => f.questId));
+  }
+
+  /**
+   * Listener for `quest.statusChanged`: a reopened quest's completions stop counting, so its
+   * storyline's progress goes back (chapters already unlocked stay unlocked: the story was
+   * told). Other moves do not change what counts.
+   */
+  async function onQuestStatusChanged(fact: QuestStatusChangedFact): Promise<void> {
+    if (fact.to === 'reopened') await recountForQuests([fact.questId]);
   }
 
   return {
@@ -116,6 +136,9 @@ export function createStorylinesService(
       (await repo.findStoryline(infra.db, storylineId))?.areaId ?? null,
     recordProgress,
     onEvidenceDecided,
+    onQuestStatusChanged,
+    /** Listener for `xp.reversed`: a completion taken back no longer counts either. */
+    onXpReversed: (facts: { questId: string }[]) => recountForQuests(facts.map((f) => f.questId)),
   };
 }
 export type StorylinesService = ReturnType<typeof createStorylinesService>;

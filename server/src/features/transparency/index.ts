@@ -1,12 +1,16 @@
 import type { Infra } from '../../context';
 import type { AreasService } from '../areas/service';
+import type { AuditService } from '../audit/service';
 import { feature } from '../module';
 import { transparencyRoutes } from './routes';
 import { createTransparencyService } from './service';
 
-export function transparencyFeature(infra: Infra, below: { areas: AreasService }) {
+export function transparencyFeature(
+  infra: Infra,
+  below: { areas: AreasService; audit: AuditService },
+) {
   const transparency = createTransparencyService(infra, { areas: below.areas });
   return feature('transparency', transparency, {
-    routes: transparencyRoutes(transparency, below.areas),
+    routes: transparencyRoutes(transparency, below.areas, below.audit),
   });
 }

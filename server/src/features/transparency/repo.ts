@@ -7,10 +7,23 @@
  * "Verified completion" here means one verified evidence: one accepted piece of work, so a
  * team's evidence counts once however many members it paid.
  */
-import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  notInArray,
+  sql,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { evidence, quests, xpLedger } from '../../db/schema';
+import { auditLog, evidence, quests, xpLedger } from '../../db/schema';
 import { sumsBySuperpower } from '../../lib/superpower-columns';
+
+export type QuestRow = typeof quests.$inferSelect;
 
 const decidedAt = sql`coalesce(${evidence.decidedAt}, ${evidence.submittedAt})`;
 // ISO text with a cast binds the same way on node-postgres and PGlite.
@@ -145,4 +158,61 @@ export async function openDataQuests(db: DbOrTx, areaId: string, statuses: reado
     .where(and(eq(quests.areaId, areaId), inArray(quests.status, [...statuses])))
     .orderBy(asc(quests.createdAt), asc(quests.id));
   return rows;
+}
+
+/** Quests of an area except those in `hidden` statuses, oldest first, with verified counts. */
+export async function questsExcept(db: DbOrTx, areaId: string, hidden: readonly string[]) {
+  const verified = db
+    .select({ questId: evidence.questId, n: count().as('n') })
+    .from(evidence)
+    .where(isVerifiedIn(areaId))
+    .groupBy(evidence.questId)
+    .as('verified');
+  return db
+    .select({
+      quest: quests,
+      verifiedCompletions: sql<number>`coalesce(${verified.n}, 0)::int`,
+    })
+    .from(quests)
+    .leftJoin(verified, eq(verified.questId, quests.id))
+    .where(and(eq(quests.areaId, areaId), notInArray(quests.status, [...hidden])))
+    .orderBy(asc(quests.createdAt), asc(quests.id));
+}
+
+/** Per quest: XP the ledger paid (positive rows) and took back (negative rows, as positive). */
+export async function xpPaidAndReversed(db: DbOrTx, areaId: string) {
+  const paid = sql<number>`coalesce(sum(${xpLedger.amount}) filter (where ${xpLedger.amount} > 0), 0)::int`;
+  const reversed = sql<number>`coalesce(-sum(${xpLedger.amount}) filter (where ${xpLedger.amount} < 0), 0)::int`;
+  const rows = await db
+    .select({ questId: xpLedger.questId, paid, reversed })
+    .from(xpLedger)
+    .where(eq(xpLedger.areaId, areaId))
+    .groupBy(xpLedger.questId);
+  return new Map(
+    rows.map((r) => [r.questId, { paid: Number(r.paid), reversed: Number(r.reversed) }]),
+  );
+}
+
+/**
+ * The latest status change of each quest in the area, from the audit log: the status it
+ * moved to and the reason given, if any (a failed quest's public reason).
+ */
+export async function latestQuestStatusChanges(db: DbOrTx, areaId: string) {
+  const rows = await db
+    .selectDistinctOn([auditLog.entityId], {
+      questId: auditLog.entityId,
+      status: sql<string | null>`${auditLog.after}->>'status'`,
+      reason: sql<string | null>`${auditLog.after}->>'reason'`,
+      at: auditLog.at,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.areaId, areaId),
+        eq(auditLog.entityType, 'quest'),
+        sql`${auditLog.after}->>'status' is not null`,
+      ),
+    )
+    .orderBy(auditLog.entityId, desc(auditLog.id));
+  return new Map(rows.map((r) => [r.questId, r]));
 }

@@ -3,6 +3,7 @@
  * its estimated social value) and the public open-data export of an area's quests.
  */
 import {
+  OPEN_DATA_LICENCE,
   OPEN_DATA_QUEST_COLUMNS,
   OPEN_DATA_QUEST_STATUSES,
   QUEST_STATUSES,
@@ -12,6 +13,7 @@ import {
   type Dashboard,
   type OpenDataQuest,
   type OpenDataQuests,
+  type QuestGeoJson,
   type QuestStatus,
   type SocialValueProxies,
   type SocialValueSummary,
@@ -20,6 +22,7 @@ import {
 import type { Infra } from '../../context';
 import type { AreasService } from '../areas/service';
 import { toCsv } from './csv';
+import { PRIVATE_QUEST_STATUSES, questCollection, questFeature } from './geojson';
 import * as repo from './repo';
 import {
   DEFAULT_SOCIAL_VALUE_PROXIES,
@@ -30,8 +33,6 @@ import {
 export const DASHBOARD_WEEKS = 12;
 export const ACTIVE_WINDOW_DAYS = 30;
 const TOP_PLACES = 5;
-
-export const OPEN_DATA_LICENCE = 'Open Government Licence v3.0';
 
 /** What each open-data column means, published with the data. */
 const OPEN_DATA_FIELDS: Record<(typeof OPEN_DATA_QUEST_COLUMNS)[number], string> = {
@@ -173,6 +174,25 @@ export function createTransparencyService(
     );
   }
 
-  return { dashboard, openDataQuests, openDataQuestsCsv };
+  /** Every quest past the private stages as GeoJSON, with its outcome and XP paid/reversed. */
+  async function questsGeoJson(slug: string): Promise<QuestGeoJson> {
+    const area = await deps.areas.bySlug(slug);
+    const [rows, xp, changes] = await Promise.all([
+      repo.questsExcept(infra.db, area.id, PRIVATE_QUEST_STATUSES),
+      repo.xpPaidAndReversed(infra.db, area.id),
+      repo.latestQuestStatusChanges(infra.db, area.id),
+    ]);
+    const features = rows.map(({ quest, verifiedCompletions }) =>
+      questFeature({
+        quest,
+        verifiedCompletions: Number(verifiedCompletions),
+        xp: xp.get(quest.id),
+        lastChange: changes.get(quest.id),
+      }),
+    );
+    return questCollection(area, infra.clock.now(), features);
+  }
+
+  return { dashboard, openDataQuests, openDataQuestsCsv, questsGeoJson };
 }
 export type TransparencyService = ReturnType<typeof createTransparencyService>;

@@ -103,11 +103,11 @@ describe('processPhoto', () => {
     expect(err.extra.issues?.[0]?.path).toBe('photo');
   });
 
-  it('refuses HEIC with advice, since this libvips cannot decode HEVC', async () => {
+  it('knows HEIC by content and answers one with no image in it as damaged', async () => {
     expect(sniffImageType(heicHeader().buffer)).toBe('heic');
     const err = await refusal(heicHeader());
-    expect(err.code).toBe('unsupported_media_type');
-    expect(err.message).toMatch(/HEIC photos cannot be read here/);
+    expect(err.code).toBe('unprocessable');
+    expect(err.message).toMatch(/damaged or incomplete/);
   });
 
   it('answers a truncated JPEG as unprocessable', async () => {

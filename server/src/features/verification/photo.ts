@@ -5,9 +5,10 @@
  * Upload size is capped by the evidence route's multer; this guards against pixel bombs.
  */
 import exifr from 'exifr';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import phash from 'sharp-phash';
 import { AppError } from '../../lib/errors';
+import { decodeHeicImage, HeicTooLargeError } from './heic';
 
 /** Larger than any phone's default photo (a 48 MP sensor saves 12 MP) with room to spare. */
 export const MAX_INPUT_PIXELS = 50_000_000;
@@ -16,7 +17,7 @@ export const MAX_OUTPUT_EDGE_PX = 2048;
 const JPEG_QUALITY = 82;
 
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif';
-const ACCEPTED: ReadonlySet<SniffedType> = new Set(['jpeg', 'png', 'webp']);
+const ACCEPTED: ReadonlySet<SniffedType> = new Set(['jpeg', 'png', 'webp', 'heic']);
 
 export interface PhotoExif {
   /** Camera time; UTC when the camera recorded no offset (the rules allow for that). */
@@ -59,35 +60,52 @@ const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mi
 const ascii = (b: Buffer, from: number, to: number) =>
   b.length >= to ? b.toString('latin1', from, to) : '';
 
-function refuseUnsupported(type: SniffedType | null): asserts type is 'jpeg' | 'png' | 'webp' {
-  if (type === 'heic') {
-    // sharp's prebuilt libvips decodes HEIF only with AV1 (AVIF); iPhone HEIC needs HEVC.
-    throw photoError(
-      'unsupported_media_type',
-      'HEIC photos cannot be read here. Send a JPEG: on an iPhone choose Settings › Camera › Formats › Most Compatible, or share the photo as JPEG.',
-    );
-  }
+function refuseUnsupported(
+  type: SniffedType | null,
+): asserts type is 'jpeg' | 'png' | 'webp' | 'heic' {
   if (!type || !ACCEPTED.has(type)) {
-    throw photoError('unsupported_media_type', 'send a photo as a JPEG, PNG or WebP image');
+    throw photoError('unsupported_media_type', 'send a photo as a JPEG, PNG, WebP or HEIC image');
   }
 }
 
 /**
  * Reads, checks and re-encodes an uploaded photo. Throws `unsupported_media_type` for
- * anything that is not a JPEG, PNG or WebP by content, `unprocessable` for a damaged
+ * anything that is not a JPEG, PNG, WebP or HEIC by content, `unprocessable` for a damaged
  * image or one with more than MAX_INPUT_PIXELS pixels.
  */
 export async function processPhoto(buffer: Buffer): Promise<ProcessedPhoto> {
-  refuseUnsupported(sniffImageType(buffer));
+  const type = sniffImageType(buffer);
+  refuseUnsupported(type);
   // EXIF first: the re-encode below deliberately throws it away.
   const exif = await readExif(buffer);
-  const { data: jpeg, info } = await reencode(buffer);
+  const { data: jpeg, info } = await reencode(type === 'heic' ? await heicPixels(buffer) : buffer);
   return { jpeg, hash: await perceptualHash(jpeg), exif, width: info.width, height: info.height };
 }
 
-async function reencode(buffer: Buffer) {
+const tooManyPixels = () =>
+  photoError(
+    'unprocessable',
+    `this image has too many pixels (the most we take is ${MAX_INPUT_PIXELS / 1_000_000} million)`,
+  );
+const damaged = () =>
+  photoError('unprocessable', 'this image is damaged or incomplete; try sending it again');
+
+/** HEIC decoded to raw pixels for sharp, which cannot read HEVC itself. */
+async function heicPixels(buffer: Buffer): Promise<Sharp> {
   try {
-    return await sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    const { width, height, data } = await decodeHeicImage(buffer, MAX_INPUT_PIXELS);
+    return sharp(data, { raw: { width, height, channels: 4 } });
+  } catch (err) {
+    throw err instanceof HeicTooLargeError ? tooManyPixels() : damaged();
+  }
+}
+
+async function reencode(input: Buffer | Sharp) {
+  try {
+    const image: Sharp = Buffer.isBuffer(input)
+      ? sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+      : input;
+    return await image
       .rotate()
       .resize({
         width: MAX_OUTPUT_EDGE_PX,
@@ -100,13 +118,8 @@ async function reencode(buffer: Buffer) {
       .toBuffer({ resolveWithObject: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/pixel limit/i.test(message)) {
-      throw photoError(
-        'unprocessable',
-        `this image has too many pixels (the most we take is ${MAX_INPUT_PIXELS / 1_000_000} million)`,
-      );
-    }
-    throw photoError('unprocessable', 'this image is damaged or incomplete; try sending it again');
+    if (/pixel limit/i.test(message)) throw tooManyPixels();
+    throw damaged();
   }
 }
 

@@ -1,6 +1,10 @@
 import {
+  DEFAULT_REOPEN_RULES,
+  DEFAULT_REPUTATION_RULES,
   DEFAULT_VERIFICATION_RULES,
+  describeTeamScaling,
   describeVerificationRules,
+  TEAM_SCALING,
   verificationContracts as api,
   type VerificationRules,
 } from '@govcraft/shared';
@@ -13,7 +17,14 @@ import { defineRoute, PUBLIC, type AnyRouteSpec } from '../../http/route';
 export function verificationRoutes(
   rules: VerificationRules = DEFAULT_VERIFICATION_RULES,
 ): AnyRouteSpec[] {
-  const described = describeVerificationRules(rules);
+  const described = {
+    ...describeVerificationRules(rules),
+    // How much each vouch or "not fixed" report weighs, and when reports reopen a quest.
+    reputation: DEFAULT_REPUTATION_RULES,
+    reopen: DEFAULT_REOPEN_RULES,
+    // How team quests count on the team board, pay members and ask for evidence.
+    teamScaling: { description: describeTeamScaling(), ...TEAM_SCALING },
+  };
   return [
     defineRoute(api.getVerificationRules, {
       access: PUBLIC,

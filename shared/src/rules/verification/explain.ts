@@ -11,10 +11,13 @@ import type {
 import { DEFAULT_VERIFICATION_RULES } from './model';
 import { percent, plural, wordsForDuration } from './words';
 
-/** What GET /api/rules says, generated from the rules so words and numbers never drift. */
+/**
+ * What GET /api/rules says about checking evidence, generated from the rules so words and
+ * numbers never drift; the route adds the other published rule sets (reputation, reopen).
+ */
 export function describeVerificationRules(
   rules: VerificationRules = DEFAULT_VERIFICATION_RULES,
-): RulesResponse {
+): Omit<RulesResponse, 'reputation' | 'reopen' | 'teamScaling'> {
   const { verifyAt, rejectBelow } = rules.thresholds;
   const describe = (
     check: VerificationCheck,
@@ -72,7 +75,7 @@ export function describeVerificationRules(
         title: 'Neighbours vouch for it',
         runsWhen: 'The quest asks for residents to vouch.',
         description:
-          'Other residents who saw the work vouch for your evidence. It waits until enough have.',
+          "Other residents who saw the work vouch for your evidence. It waits until enough have. Each vouch weighs by the resident's track record (how often their earlier vouches held up; see `reputation`): someone new counts as one resident, a reliable neighbour for more, an unreliable one for less.",
         rejectsOutright: null,
         sendsToOfficer: 'Fewer residents have vouched than the quest needs.',
       }),

@@ -54,7 +54,7 @@ export interface VerificationInput {
   text: string | null;
   /** This resident's previous check-in anywhere; `at` is when the server received it. */
   previousCheckin: { lat: number; lng: number; at: Date } | null;
-  /** Other residents who vouched for this evidence. */
+  /** Other residents who vouched for this evidence, each weighed by rules/reputation. */
   attestations: number;
   officerDecision: 'approve' | 'reject' | null;
 }

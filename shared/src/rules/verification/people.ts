@@ -22,7 +22,22 @@ export function textCheck(text: string | null, rules: VerificationRules['text'])
   return evaluation('text', 'pass', 1, 'You wrote a note.');
 }
 
+/**
+ * `received` is the vouches' summed weight (rules/reputation): a whole number reads as
+ * residents, a fraction says it is a weight so the score can be checked by hand.
+ */
 export function attestationsCheck(received: number, needed: number): CheckEvaluation {
+  if (!Number.isInteger(received)) {
+    const weighs = `Vouches so far weigh ${received.toFixed(2)} of the ${needed} needed (each resident's vouch weighs by their track record).`;
+    return received >= needed
+      ? evaluation('attestations', 'pass', 1, weighs)
+      : evaluation(
+          'attestations',
+          'doubt',
+          needed > 0 ? received / needed : 0,
+          `${weighs} Ask a neighbour who saw it to vouch.`,
+        );
+  }
   if (received >= needed) {
     return evaluation(
       'attestations',
