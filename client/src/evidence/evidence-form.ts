@@ -18,6 +18,7 @@ import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { locateOnce } from '../ui/locate';
 import { statusCard } from './status-card';
 import { adviseCheckin, photoAdviceView } from './advice-view';
+import { secondFix } from './confirming-fix';
 import { ApiError } from '../net/api';
 
 /** How many times an evidence held back by an outage is sent again without a tap. */
@@ -90,7 +91,11 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
     checkinButton.textContent = 'Check in again';
     const here = { lat: pos.coords.latitude, lng: pos.coords.longitude };
     const accuracyM = Math.max(0, Math.round(pos.coords.accuracy));
-    checkin = { ...here, accuracyM, deviceTime: new Date().toISOString() };
+    const taken: Checkin = { ...here, accuracyM, deviceTime: new Date().toISOString() };
+    checkin = taken;
+    void secondFix().then((fix) => {
+      if (fix && checkin === taken) checkin = { ...taken, confirmingFix: fix };
+    });
     ctx.store.set('position', { ...here, accuracyM });
     checkinCanPass = adviseCheckin(quest, { ...here, accuracyM }, checkinInfo).canSend;
   }

@@ -18,6 +18,10 @@ export const ZCheckin = z.object({
   /** The phone's own estimate of its error radius. */
   accuracyM: z.number().min(0).max(CHECKIN_ACCURACY_MAX_M),
   deviceTime: ZIsoDateTime,
+  /** A second fix a few seconds later: when it agrees, an impossible-looking move is real. */
+  confirmingFix: z
+    .object({ lat: ZLat, lng: ZLng, accuracyM: z.number().min(0).max(CHECKIN_ACCURACY_MAX_M) })
+    .optional(),
 });
 export type Checkin = z.infer<typeof ZCheckin>;
 

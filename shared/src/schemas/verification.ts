@@ -69,6 +69,10 @@ export const ZVerificationRules = z
       maxSpeedKmh: z.number().min(1).max(1000),
       /** Moves shorter than this are GPS jitter and never count as travel. */
       ignoreBelowM: z.number().int().min(0).max(10_000),
+      /** Each fix may be off by its reported accuracy, counted up to this much per fix. */
+      maxFixSlackM: z.number().int().min(0).max(5_000),
+      /** Score of an impossible move no second fix confirms: a person looks, nothing is rejected. */
+      unconfirmedScore: z.number().min(0).max(1),
     }),
     text: z.object({ minChars: ZPositiveInt }),
   })

@@ -67,7 +67,12 @@ export function verificationInput(
     text: row.text,
     previousCheckin:
       loaded.previous && previous
-        ? { lat: previous.lat, lng: previous.lng, at: loaded.previous.submittedAt }
+        ? {
+            lat: previous.lat,
+            lng: previous.lng,
+            accuracyM: previous.accuracyM,
+            at: loaded.previous.submittedAt,
+          }
         : null,
     attestations: loaded.attestations,
     officerDecision,

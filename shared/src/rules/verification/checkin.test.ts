@@ -11,13 +11,17 @@ describe('geofence check', () => {
     const r = fence(12, 10);
     expect(r.verdict).toBe('pass');
     expect(r.score).toBe(1);
-    expect(r.detail).toBe("You checked in 12 m from the spot (allowed 60 m: the 50 m circle plus 10 m for your phone's accuracy).");
+    expect(r.detail).toBe(
+      "You checked in 12 m from the spot (allowed 60 m: the 50 m circle plus 10 m for your phone's accuracy).",
+    );
   });
 
   it('allows the reported accuracy only up to the cap', () => {
     const r = fence(120, 500);
     expect(r.verdict).toBe('reject');
-    expect(r.detail).toBe("You checked in 120 m from the spot (allowed 100 m: the 50 m circle plus 50 m for your phone's accuracy).");
+    expect(r.detail).toBe(
+      "You checked in 120 m from the spot (allowed 100 m: the 50 m circle plus 50 m for your phone's accuracy).",
+    );
   });
 
   it('counts a vague fix inside the circle for less', () => {
@@ -83,10 +87,34 @@ describe('travel check', () => {
     expect(walk.detail).toMatch(/2.0 km from your last check-in 40 min before/);
   });
 
-  it('rejects a move faster than anyone can travel', () => {
-    const r = from(8200, 3 * 60_000);
+  it('rejects a move faster than anyone can travel once a second fix confirms it', () => {
+    const confirmed = { ...here, confirmingFix: { ...SPOT, accuracyM: 6 } };
+    const r = travelCheck(
+      confirmed,
+      RECEIVED,
+      { ...north(8200), at: new Date(RECEIVED.getTime() - 3 * 60_000) },
+      RULES.travel,
+    );
     expect(r.verdict).toBe('reject');
     expect(r.detail).toMatch(/8.2 km from your last check-in 3 min before: that is 164 km\/h/);
+  });
+
+  it('sends an unconfirmed impossible move to an officer instead of rejecting it', () => {
+    const r = from(8200, 3 * 60_000);
+    expect(r.verdict).toBe('doubt');
+    expect(r.score).toBe(RULES.travel.unconfirmedScore);
+    expect(r.detail).toMatch(/can jump for a moment, so an officer will take a look/);
+  });
+
+  it('judges the shortest distance both fixes allow, given their accuracy', () => {
+    // 1.2 km apart 30 s later, but the fixes were only good to 400 m and 300 m.
+    const vague = travelCheck(
+      { ...here, accuracyM: 300 },
+      RECEIVED,
+      { ...north(1200), accuracyM: 400, at: new Date(RECEIVED.getTime() - 30_000) },
+      RULES.travel,
+    );
+    expect(vague.verdict).toBe('pass');
   });
 
   it('ignores GPS jitter even when the check-ins are a second apart', () => {

@@ -77,7 +77,18 @@ export function timeWindowCheck(
   return evaluation('timeWindow', 'pass', 1, inside);
 }
 
-/** Consecutive check-ins of one resident no faster than anyone can travel. */
+/** Two fixes agree when they are no further apart than their accuracies allow (plus jitter). */
+const AGREEMENT_JITTER_M = 20;
+const agree = (a: Fix, b: Fix) =>
+  haversineMetres(a, b) <= a.accuracyM + b.accuracyM + AGREEMENT_JITTER_M;
+type Fix = { lat: number; lng: number; accuracyM: number };
+
+/**
+ * Consecutive check-ins of one resident no faster than anyone can travel. Each fix may be off
+ * by its reported accuracy, so the move is judged on the shortest distance both fixes allow.
+ * A phone can also jump kilometres for a second: an impossible move is rejected only when a
+ * second fix confirms where the phone is; otherwise an officer looks, and nothing is lost.
+ */
 export function travelCheck(
   checkin: NonNullable<VerificationInput['checkin']>,
   receivedAt: Date,
@@ -85,20 +96,26 @@ export function travelCheck(
   rules: VerificationRules['travel'],
 ): CheckEvaluation {
   if (!previous) return evaluation('travel', 'pass', 1, 'This is your first check-in.');
-  const distanceM = haversineMetres(previous, checkin);
+  const slackM =
+    Math.min(previous.accuracyM ?? 0, rules.maxFixSlackM) +
+    Math.min(checkin.accuracyM, rules.maxFixSlackM);
+  const distanceM = Math.max(0, haversineMetres(previous, checkin) - slackM);
   const elapsedMs = Math.max(receivedAt.getTime() - previous.at.getTime(), 1000);
   const since = `${wordsForDistance(distanceM)} from your last check-in ${wordsForDuration(elapsedMs)} before`;
   if (distanceM <= rules.ignoreBelowM) {
     return evaluation('travel', 'pass', 1, `You checked in ${since}.`);
   }
   const speedKmh = distanceM / 1000 / (elapsedMs / 3600_000);
-  if (speedKmh > rules.maxSpeedKmh) {
-    return evaluation(
-      'travel',
-      'reject',
-      0,
-      `You checked in ${since}: that is ${Math.round(speedKmh)} km/h, faster than anyone can travel (the most we accept is ${rules.maxSpeedKmh} km/h).`,
-    );
+  if (speedKmh <= rules.maxSpeedKmh) {
+    return evaluation('travel', 'pass', 1, `You checked in ${since}, a believable journey.`);
   }
-  return evaluation('travel', 'pass', 1, `You checked in ${since}, a believable journey.`);
+  const impossible = `You checked in ${since}: that is ${Math.round(speedKmh)} km/h, faster than anyone can travel (the most we accept is ${rules.maxSpeedKmh} km/h).`;
+  const confirmed = checkin.confirmingFix ? agree(checkin, checkin.confirmingFix) : false;
+  if (confirmed) return evaluation('travel', 'reject', 0, impossible);
+  return evaluation(
+    'travel',
+    'doubt',
+    rules.unconfirmedScore,
+    `${impossible} A phone's location can jump for a moment, so an officer will take a look instead of turning this down.`,
+  );
 }

@@ -47,8 +47,14 @@ describe('verifyEvidence', () => {
     ['after the quest closed', { receivedAt: new Date(ENDS.getTime() + HOUR) }, 'timeWindow'],
     ['the same photo', { photo: photoAt({ nearestHashDistance: 0 }) }, 'duplicatePhoto'],
     [
-      'impossible travel',
-      { previousCheckin: { ...north(30_000), at: new Date(RECEIVED.getTime() - 60_000) } },
+      'impossible travel confirmed by a second fix',
+      {
+        previousCheckin: { ...north(30_000), at: new Date(RECEIVED.getTime() - 60_000) },
+        checkin: {
+          ...checkinNorth(12, 8, new Date(RECEIVED.getTime() - 20_000)),
+          confirmingFix: { ...north(14), accuracyM: 8 },
+        },
+      },
       'travel',
     ],
     ['an officer rejected it', { officerDecision: 'reject' as const }, 'officerSignOff'],

@@ -46,7 +46,7 @@ export function describeVerificationRules(
       describe('travel', {
         title: 'A believable journey',
         runsWhen: 'The quest asks for a check-in.',
-        description: `Your check-ins must not be further apart than anyone can travel in the time between them: at most ${rules.travel.maxSpeedKmh} km/h. Moves under ${rules.travel.ignoreBelowM} m never count.`,
+        description: `Your check-ins must not be further apart than anyone can travel in the time between them: at most ${rules.travel.maxSpeedKmh} km/h. Moves under ${rules.travel.ignoreBelowM} m never count, and each fix may be off by its reported accuracy (up to ${rules.travel.maxFixSlackM} m). A faster move is turned down only when a second fix confirms it; otherwise an officer takes a look.`,
         rejectsOutright: 'Travelling faster than that between two check-ins.',
         sendsToOfficer: null,
       }),

@@ -27,7 +27,7 @@ export const DEFAULT_VERIFICATION_RULES: VerificationRules = ZVerificationRules.
   timeWindow: { maxDeviceClockSkewS: 15 * 60 },
   photoExif: { timeSlackH: 14, extraDistanceM: 200, missingExifScore: 0.5 },
   duplicatePhoto: { sameMaxDistance: 2, similarMaxDistance: 10 },
-  travel: { maxSpeedKmh: 120, ignoreBelowM: 500 },
+  travel: { maxSpeedKmh: 120, ignoreBelowM: 500, maxFixSlackM: 500, unconfirmedScore: 0.4 },
   text: { minChars: 3 },
 });
 
@@ -42,7 +42,14 @@ export interface VerificationInput {
   };
   /** Server time the evidence arrived; the only clock the verifier fully trusts. */
   receivedAt: Date;
-  checkin: { lat: number; lng: number; accuracyM: number; deviceTime: Date } | null;
+  checkin: {
+    lat: number;
+    lng: number;
+    accuracyM: number;
+    deviceTime: Date;
+    /** A second fix taken a few seconds later; when it agrees, the position is not a glitch. */
+    confirmingFix?: { lat: number; lng: number; accuracyM: number } | null;
+  } | null;
   photo: {
     takenAt: Date | null;
     lat: number | null;
@@ -53,7 +60,7 @@ export interface VerificationInput {
   } | null;
   text: string | null;
   /** This resident's previous check-in anywhere; `at` is when the server received it. */
-  previousCheckin: { lat: number; lng: number; at: Date } | null;
+  previousCheckin: { lat: number; lng: number; at: Date; accuracyM?: number } | null;
   /** Other residents who vouched for this evidence, each weighed by rules/reputation. */
   attestations: number;
   officerDecision: 'approve' | 'reject' | null;
