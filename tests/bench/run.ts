@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<string[]>> = {
   reversal: async () => (await import('./xp-reversal')).benchXpReversal(),
   client: async () => (await import('./client-paint')).benchClientPaint(),
   'map-idle': async () => (await import('./map-idle')).benchMapIdle(),
+  lighthouse: async () => (await import('./lighthouse')).benchLighthouse(),
 };
 
 async function main(): Promise<void> {

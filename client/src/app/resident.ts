@@ -87,6 +87,9 @@ export async function startResidentApp(root: HTMLElement): Promise<void> {
   panels.showTab('list');
   if (isPhone()) panels.closePanel();
   await data.loadAll();
+  // `/?quest=<id>` opens that quest's sheet: links from mail, notifications and open data.
+  const linked = new URLSearchParams(location.search).get('quest');
+  if (linked) panels.openQuest(linked);
 
   // The map last: panels are already usable while Phaser downloads.
   loadMap({
