@@ -1,4 +1,6 @@
 import {
+  ZBasemapImportSummary,
+  ZImportBasemapForm,
   ZAcceptInviteRequest,
   ZArea,
   ZAreaList,
@@ -49,6 +51,17 @@ export const areasContracts = defineContracts('areas', {
     params: ZSlugParams,
     response: ZMapFeatures,
     errors: [404],
+  },
+  importBasemap: {
+    method: 'put',
+    path: '/api/areas/:slug/map',
+    summary:
+      'Give the area its own streets from an OpenStreetMap extract (GeoJSON file `extract`, e.g. from osmium or Overpass); drawn offline with the ODbL attribution',
+    params: ZSlugParams,
+    body: ZImportBasemapForm,
+    bodyType: 'multipart',
+    response: ZBasemapImportSummary,
+    errors: [404, 413],
   },
   joinArea: {
     method: 'post',

@@ -2,3 +2,4 @@ export * from './distance';
 export * from './bbox';
 export * from './mercator';
 export * from './polygon';
+export * from './osm-extract';

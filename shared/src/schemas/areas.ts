@@ -29,8 +29,31 @@ export const ZMapFeatures = z.object({
       }),
     )
     .max(5000),
+  /** Whose data this is, shown on the map as its licence requires (e.g. OpenStreetMap's ODbL). */
+  attribution: z.string().max(200).optional(),
 });
 export type MapFeatures = z.infer<typeof ZMapFeatures>;
+
+/** An OpenStreetMap extract upload: the GeoJSON file in the multipart field `extract`. */
+export const ZImportBasemapForm = z.object({});
+
+const ZKindCounts = z.object({
+  street: z.number().int(),
+  park: z.number().int(),
+  water: z.number().int(),
+  building: z.number().int(),
+  landmark: z.number().int(),
+});
+/** What an imported extract gave the map, and what it left out and why. */
+export const ZBasemapImportSummary = z.object({
+  kept: ZKindCounts,
+  dropped: z.object({
+    outside: z.number().int(),
+    unused: z.number().int(),
+    overLimit: z.number().int(),
+  }),
+});
+export type BasemapImportSummary = z.infer<typeof ZBasemapImportSummary>;
 
 export const ZCreateAreaRequest = z.object({
   name: ZPlainText(80, { min: 2 }),

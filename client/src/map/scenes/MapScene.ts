@@ -38,6 +38,8 @@ export class MapScene extends Phaser.Scene {
     this.projection = createProjection(setup.area.bbox);
     const parsed = ZMapFeatures.safeParse(this.cache.json.get('area-map'));
     const drawables = parsed.success ? readFeatures(parsed.data) : [];
+    if (parsed.success && parsed.data.attribution)
+      showAttribution(setup.container, parsed.data.attribution);
     this.labels = drawArea(this, this.projection, drawables);
     this.controls = new MapInput(this, this.projection, setup);
     this.markerLayer = new MarkerLayer(this, this.projection, setup, this.controls);
@@ -125,4 +127,14 @@ export class MapScene extends Phaser.Scene {
     const w = worldPoint(this.projection, p);
     return this.controls.toScreenXY(w.x, w.y);
   }
+}
+
+/** The map data's licence asks for credit where the map is seen (OpenStreetMap: ODbL). */
+function showAttribution(container: HTMLElement, text: string): void {
+  const pane = container.parentElement ?? container;
+  pane.querySelector('.map-attribution')?.remove();
+  const note = document.createElement('p');
+  note.className = 'map-attribution';
+  note.textContent = text;
+  pane.append(note);
 }

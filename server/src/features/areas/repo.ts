@@ -83,6 +83,11 @@ export async function lockArea(db: DbOrTx, id: string): Promise<AreaRow | null> 
   return firstRow(db.select().from(areas).where(eq(areas.id, id)).for('update'));
 }
 
+/** Replaces the area's map drawing (an imported OpenStreetMap extract). */
+export async function setMapFeatures(db: DbOrTx, id: string, map: unknown): Promise<void> {
+  await db.update(areas).set({ mapFeatures: map }).where(eq(areas.id, id));
+}
+
 export async function setArchivedAt(db: DbOrTx, id: string, at: Date | null): Promise<AreaRow> {
   const rows = await db.update(areas).set({ archivedAt: at }).where(eq(areas.id, id)).returning();
   return rows[0]!;

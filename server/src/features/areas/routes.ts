@@ -1,3 +1,4 @@
+import multer from 'multer';
 import { areasContracts as api } from '@govcraft/shared';
 import {
   areaOfSlug,
@@ -10,6 +11,14 @@ import {
 } from '../../http/route';
 import type { AuditService } from '../audit/service';
 import type { AreasService } from './service';
+
+/** A neighbourhood's OpenStreetMap extract is a few MB of GeoJSON; held in memory to parse. */
+const EXTRACT_MAX_BYTES = 25 * 1024 * 1024;
+const extractUpload = () =>
+  multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: EXTRACT_MAX_BYTES, files: 1, fields: 2, parts: 3 },
+  }).single('extract');
 
 export function areasRoutes(areas: AreasService, audit: AuditService): AnyRouteSpec[] {
   return [
@@ -28,6 +37,13 @@ export function areasRoutes(areas: AreasService, audit: AuditService): AnyRouteS
     defineRoute(api.getAreaMap, {
       access: PUBLIC,
       handler: ({ params }) => areas.mapFeatures(params.slug),
+    }),
+    defineRoute(api.importBasemap, {
+      access: areaOfSlug(areas, 'admin'),
+      rateLimit: 'write',
+      before: [extractUpload()],
+      handler: ({ actor, params, req }) =>
+        areas.importBasemap(actor?.userId ?? null, params.slug, req.file?.buffer ?? null),
     }),
     defineRoute(api.archiveArea, {
       access: PLATFORM_ADMIN,

@@ -15,6 +15,7 @@ import type { Infra } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
 import type { AuditService } from '../audit/service';
 import { archivedAreaError, createAreaArchive } from './archive';
+import { createBasemapImport } from './basemap';
 import * as repo from './repo';
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -180,6 +181,7 @@ export function createAreasService(
   }
 
   const archive = createAreaArchive(infra, { audit: deps.audit, rowBySlug, forget });
+  const importBasemap = createBasemapImport(infra, { audit: deps.audit, rowBySlug, forget });
 
   return {
     create,
@@ -187,6 +189,7 @@ export function createAreasService(
     archive: async (actorId: string, slug: string) => toArea(await archive.archive(actorId, slug)),
     restore: async (actorId: string, slug: string) => toArea(await archive.restore(actorId, slug)),
     remove: archive.remove,
+    importBasemap,
     /**
      * Refuses (409, naming the area) when the area is archived: for writers that want to
      * say so before doing any work. The database refuses such writes in any case.
