@@ -82,6 +82,7 @@ export function classifyOsmTags(tags: Tags, geometryType: string): OsmKind | nul
 }
 
 interface ExtractFeature {
+  type?: string;
   properties: Tags | null;
   geometry: { type: string; coordinates: unknown } | null;
 }
