@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Response } from 'playwright-core';
-import { startTestServer } from '../support/harness';
+import { DEMO, startTestServer } from '../support/harness';
 import { ensureClientBuilt, openBrowser, PHONE } from '../e2e/support/browser';
 import { runWhenMain } from './main';
 
@@ -39,7 +39,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const isPhaserChunk = (file: string, size: number) => size > 500_000 && /\.js$/.test(file);
 
-async function measure(url: string): Promise<RunResult[]> {
+async function measure(url: string, withQuests = true): Promise<RunResult[]> {
   const person = await openBrowser(PHONE);
   const results: RunResult[] = [];
   try {
@@ -57,7 +57,8 @@ async function measure(url: string): Promise<RunResult[]> {
       await cdp.send('Network.clearBrowserCache');
       await person.page.goto(url);
       await person.page.waitForSelector('[data-map-ready="true"]', { timeout: 60_000 });
-      await person.page.waitForSelector('.quest-item', { state: 'attached', timeout: 60_000 });
+      if (withQuests)
+        await person.page.waitForSelector('.quest-item', { state: 'attached', timeout: 60_000 });
       const marks = await person.page.evaluate(
         () => (window as unknown as { __marks: { list: number; map: number } }).__marks,
       );
@@ -94,11 +95,39 @@ function distSizes(): string[] {
   ];
 }
 
+/**
+ * The baseline: the same app in an area with an empty map and no quests, so Phaser boots and
+ * paints a blank canvas. The difference is what drawing Oakfield and its quests costs.
+ */
+async function blankArea(server: Awaited<ReturnType<typeof startTestServer>>): Promise<string> {
+  const admin = await server.login(DEMO.admin);
+  const res = await admin.post('/api/areas', {
+    name: 'Blank bench area',
+    slug: 'blank-bench',
+    timezone: 'Europe/London',
+    boundary: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-1.2, 52.6],
+          [-1.19, 52.6],
+          [-1.19, 52.61],
+          [-1.2, 52.61],
+          [-1.2, 52.6],
+        ],
+      ],
+    },
+  });
+  if (res.status !== 201) throw new Error(`blank area: ${res.status}`);
+  return `${server.url}/a/blank-bench`;
+}
+
 export async function benchClientPaint(): Promise<string[]> {
   ensureClientBuilt();
   const server = await startTestServer({ serveClient: true });
   try {
     const runs = await measure(server.url);
+    const blank = median((await measure(await blankArea(server), false)).map((r) => r.mapMs));
     const list = median(runs.map((r) => r.listMs));
     const map = median(runs.map((r) => r.mapMs));
     const first = runs[0]!;
@@ -106,6 +135,7 @@ export async function benchClientPaint(): Promise<string[]> {
       `phone 375×667, cold browser cache, ${runs.length} runs (median):`,
       `quest list interactive ${list.toFixed(0)} ms (${(list / TARGET_MS).toFixed(2)}× the 2 s target)`,
       `map first paint ${map.toFixed(0)} ms (${(map / TARGET_MS).toFixed(2)}× the 2 s target)`,
+      `blank Phaser canvas (empty area, same app) ${blank.toFixed(0)} ms: the Oakfield map costs ${(map / Math.max(1, blank)).toFixed(2)}× a blank canvas`,
       `list ready ${(map / Math.max(1, list)).toFixed(1)}× sooner than the map (Phaser loads lazily)`,
       `downloaded before Phaser: ${kb(first.jsBeforePhaser)} JS; Phaser chunk ${kb(first.phaserBytes)}`,
       ...distSizes(),
