@@ -181,8 +181,10 @@ describe('health and error shapes', () => {
 });
 
 describe('docker-compose.yml', () => {
-  it('defines postgres, redis, api and worker with health checks and the env each needs', async () => {
-    const compose = parse(await readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  it('defines caddy, postgres, redis, api and worker with health checks and the env each needs', async () => {
+    const compose = parse(await readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8'), {
+      merge: true,
+    }) as {
       services: Record<
         string,
         {
@@ -192,16 +194,25 @@ describe('docker-compose.yml', () => {
         }
       >;
     };
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'caddy',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
     for (const [name, service] of Object.entries(compose.services)) {
       expect(service.healthcheck?.test, `${name} health check`).toBeTruthy();
     }
     for (const role of ['api', 'worker'] as const) {
       const env = compose.services[role]!.environment!;
       expect(env.ROLE).toBe(role);
-      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
-      expect(env.REDIS_URL).toBe('redis://redis:6379');
-      expect(env.SESSION_SECRET).toBeTruthy();
+      // Secrets come from .env and compose refuses to start without them.
+      expect(env.DATABASE_URL).toMatch(
+        /^postgres:\/\/govcraft:\$\{POSTGRES_PASSWORD:\?.*@postgres:5432\//,
+      );
+      expect(env.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?.*@redis:6379$/);
+      expect(env.SESSION_SECRET).toMatch(/^\$\{SESSION_SECRET:\?/);
       expect(compose.services[role]!.depends_on?.postgres?.condition).toBe('service_healthy');
       expect(compose.services[role]!.depends_on?.redis?.condition).toBe('service_healthy');
     }
