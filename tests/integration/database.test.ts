@@ -65,7 +65,8 @@ describe('migrations', () => {
 });
 
 describe.each(['pglite', 'postgres'] as const)('the same repository code on %s', (db) => {
-  it('registers, signs in, joins an area and reads it back', async () => {
+  // These tests start (and restart) servers inside themselves, seeding a database each time.
+  it('registers, signs in, joins an area and reads it back', { timeout: 120_000 }, async () => {
     const server = await startTestServer({ db });
     try {
       expect(server.handle.infra.database.kind).toBe(db);
@@ -91,30 +92,34 @@ describe.each(['pglite', 'postgres'] as const)('the same repository code on %s',
 });
 
 describe('restart', () => {
-  it('keeps users, sessions and areas in DATA_DIR (embedded PGlite + private Redis)', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gc-restart-'));
-    const env = { REDIS_URL: '' };
-    const redisPrefix = `gcr${Date.now()}`;
-    try {
-      const first = await startTestServer({ db: 'pglite', dataDir, env, redisPrefix });
-      expect(first.handle.infra.redisUrl).not.toBe('redis://127.0.0.1:6379');
-      const resident = await first.newResident('Kept');
-      await first.handle.close();
-
-      const second = await startTestServer({ db: 'pglite', dataDir, env, redisPrefix });
+  it(
+    'keeps users, sessions and areas in DATA_DIR (embedded PGlite + private Redis)',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gc-restart-'));
+      const env = { REDIS_URL: '' };
+      const redisPrefix = `gcr${Date.now()}`;
       try {
-        const again = second.client();
-        again.setCookie('gc.sid', resident.cookieHeader.split('gc.sid=')[1]!.split(';')[0]!);
-        const me = await again.get<{ displayName: string }>('/api/me');
-        expect(me.status).toBe(200);
-        expect(me.body.displayName).toBe('Kept');
-        const areas = await again.get<{ items: { slug: string }[] }>('/api/areas');
-        expect(areas.body.items.filter((a) => a.slug === 'oakfield')).toHaveLength(1);
+        const first = await startTestServer({ db: 'pglite', dataDir, env, redisPrefix });
+        expect(first.handle.infra.redisUrl).not.toBe('redis://127.0.0.1:6379');
+        const resident = await first.newResident('Kept');
+        await first.handle.close();
+
+        const second = await startTestServer({ db: 'pglite', dataDir, env, redisPrefix });
+        try {
+          const again = second.client();
+          again.setCookie('gc.sid', resident.cookieHeader.split('gc.sid=')[1]!.split(';')[0]!);
+          const me = await again.get<{ displayName: string }>('/api/me');
+          expect(me.status).toBe(200);
+          expect(me.body.displayName).toBe('Kept');
+          const areas = await again.get<{ items: { slug: string }[] }>('/api/areas');
+          expect(areas.body.items.filter((a) => a.slug === 'oakfield')).toHaveLength(1);
+        } finally {
+          await second.handle.close();
+        }
       } finally {
-        await second.handle.close();
+        await rm(dataDir, { recursive: true, force: true });
       }
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });
