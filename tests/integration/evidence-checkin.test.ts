@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Evidence, MeResponse, PublicProfile } from '@govcraft/shared';
-import { checkIn, LIBRARY, PARK, useEvidenceServer } from './evidence-fixtures';
+import {
+  checkIn,
+  checkinAt,
+  LIBRARY,
+  PARK,
+  submitEvidence,
+  useEvidenceServer,
+} from './evidence-fixtures';
 
 describe('check-in evidence', () => {
   const suite = useEvidenceServer();
@@ -67,17 +74,28 @@ describe('check-in evidence', () => {
     expect(me.body.progress.totalXp).toBe(61);
   });
 
-  it('rejects a check-in after an impossible journey from the previous one', async () => {
+  it('sends an impossible journey to an officer, and rejects it once a second fix confirms it', async () => {
     const parkLane = { lat: 52.632964, lng: -1.14222 };
     const station = { lat: 52.625868, lng: -1.134302 };
     const first = await suite.quest({ location: { ...parkLane, radiusM: 50 } });
     const second = await suite.quest({ location: { ...station, radiusM: 50 } });
-    const resident = await suite.resident(first.id, second.id);
+    const third = await suite.quest({ location: { ...parkLane, radiusM: 50 } });
+    const resident = await suite.resident(first.id, second.id, third.id);
     const live = await suite.live(resident);
     const a = await checkIn(resident, first.id, parkLane);
     expect((await live.statusOf(a.body.evidenceId)).status).toBe('verified');
+
+    // One fix alone may be a GPS jump: a person looks, nothing is turned down.
     const b = await checkIn(resident, second.id, station);
-    const status = await live.statusOf(b.body.evidenceId);
+    const looked = await live.statusOf(b.body.evidenceId);
+    expect(looked.status).toBe('needs_review');
+    expect(looked.reason).toMatch(/faster than anyone can travel.*officer will take a look/);
+
+    // Back at Park Lane at once, with a second fix that agrees: the jump is real.
+    const c = await submitEvidence(resident, third.id, {
+      checkin: { ...checkinAt(parkLane), confirmingFix: { ...parkLane, accuracyM: 6 } },
+    });
+    const status = await live.statusOf(c.body.evidenceId);
     expect(status.status).toBe('rejected');
     expect(status.reason).toMatch(/faster than anyone can travel/);
   });
