@@ -21,12 +21,14 @@ describe('moving quests whose lifecycle job was lost', () => {
   it('activates an overdue published quest and closes an overdue live one, once', async () => {
     const { quests, audit } = ctx.server.handle.services;
     const lifecycle = ctx.server.handle.infra.jobs.queue('quest-lifecycle');
-    const starting = await createQuest(ctx.officer, { startsAt: soon(300), publish: true });
+    // Starts far enough ahead that a slow machine still creates them as `published`.
+    const starting = await createQuest(ctx.officer, { startsAt: soon(3000), publish: true });
     const ending = await createQuest(ctx.officer, {
-      startsAt: soon(300),
-      endsAt: soon(600),
+      startsAt: soon(3000),
+      endsAt: soon(3500),
       publish: true,
     });
+    expect([starting.status, ending.status]).toEqual(['published', 'published']);
     const later = await createQuest(ctx.officer, { startsAt: soon(60 * MINUTE), publish: true });
     for (const q of [starting, ending, later]) {
       await lifecycle.remove(lifecycleJobId('activate', q.id));
