@@ -11,7 +11,8 @@ const EXTRACT = readFileSync(new URL('../fixtures/osm-extract.geojson', import.m
 
 const form = (bytes: Buffer | string) => {
   const f = new FormData();
-  f.set('extract', new Blob([bytes], { type: 'application/geo+json' }), 'oakfield.geojson');
+  const part = typeof bytes === 'string' ? bytes : new Uint8Array(bytes);
+  f.set('extract', new Blob([part], { type: 'application/geo+json' }), 'oakfield.geojson');
   return f;
 };
 
