@@ -19,6 +19,16 @@ async function start(): Promise<void> {
         renderAuthPage(root, routeOf(location.pathname) === 'login' ? 'login' : 'register');
         break;
       }
+      case 'community': {
+        const { startCommunityPages } = await import('./organisations/page');
+        await startCommunityPages(root);
+        break;
+      }
+      case 'budget': {
+        const { startBudgetPage } = await import('./budgets/page');
+        await startBudgetPage(root);
+        break;
+      }
       case 'console': {
         const { startConsole } = await import('./console/console');
         await startConsole(root);
@@ -47,4 +57,6 @@ async function start(): Promise<void> {
   }
 }
 
+// Loaded after this module has run, so zod is configured before any shared schema parses.
+void import('./offline/start').then((offline) => offline.startOffline());
 void start();

@@ -9,7 +9,11 @@ import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Infra } from './context';
-import { sessionOutageOf, toleratingSessionOutage } from './features/accounts/session';
+import {
+  sessionOnlyWhenPresent,
+  sessionOutageOf,
+  toleratingSessionOutage,
+} from './features/accounts/session';
 import { originCheck } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { noStoreWhenSignedIn } from './http/headers';
@@ -157,7 +161,7 @@ export function createApp({
   const api = express.Router();
   api.use(express.json({ limit: '200kb' }));
   api.use(originCheck(config.PUBLIC_URL));
-  api.use(toleratingSessionOutage(sessionMiddleware));
+  api.use(sessionOnlyWhenPresent(toleratingSessionOutage(sessionMiddleware)));
   api.use(noStoreWhenSignedIn);
   const runtime = { ...routeRuntime(services), hasAdminToken: adminTokenCheck(adminToken) };
   for (const route of routes) mountRoute(api, runtime, route);

@@ -18,7 +18,9 @@ import { adminFeature } from './admin';
 import { accountsFeature } from './features/accounts';
 import { areasFeature } from './features/areas';
 import { auditFeature } from './features/audit';
+import { budgetsFeature } from './features/budgets';
 import { commentsFeature } from './features/comments';
+import { creditsFeature } from './features/credits';
 import { evidenceFeature } from './features/evidence';
 import { healthFeature } from './features/health';
 import { leaderboardsFeature } from './features/leaderboards';
@@ -32,6 +34,8 @@ import { open311Feature } from './features/open311';
 import { integrationsFeature } from './features/integrations';
 import { progressFeature } from './features/progress';
 import { questsFeature } from './features/quests';
+import { ratingsFeature } from './features/ratings';
+import { organisationsFeature } from './features/organisations';
 import { storylinesFeature } from './features/storylines';
 import { teamsFeature } from './features/teams';
 import { transparencyFeature } from './features/transparency';
@@ -55,10 +59,14 @@ export function createServices(infra: Infra) {
     .add(leaderboardsFeature)
     .add(storylinesFeature)
     .add(questsFeature)
+    .add(budgetsFeature)
+    .add(organisationsFeature)
     .add(open311Feature)
     .add(integrationsFeature)
     .add(commentsFeature)
     .add(evidenceFeature)
+    .add(creditsFeature)
+    .add(ratingsFeature)
     .add(notFixedFeature)
     .add(transparencyFeature)
     .add(privacyFeature)

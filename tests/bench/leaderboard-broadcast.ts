@@ -14,9 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 import { rooms, type LeaderboardUpdateEvent } from '@govcraft/shared';
-import { applyIncrements } from '@govcraft/server/features/leaderboards/boards';
-import { incrementsFor } from '@govcraft/server/features/leaderboards/service';
-import { awardFact, payXp } from '../integration/realtime-helpers';
+import { applyLedgerIncrements, epochKey } from '@govcraft/server/features/leaderboards/apply';
+import { incrementsOf } from '@govcraft/server/features/leaderboards/relay';
+import { payXp } from '../integration/realtime-helpers';
 import { startTestServer, type TestServer } from '../support/harness';
 import { runWhenMain } from './main';
 
@@ -140,12 +140,31 @@ async function measureUpdateCost(server: TestServer, userId: string) {
   // A board nobody listens to: this measures the Redis work only.
   const areaId = randomUUID();
   const scratch = infra.key('bench', 'zincrby', randomUUID());
-  for (let i = 0; i < 50; i++) {
-    await applyIncrements(
+  await infra.redis.set(epochKey(infra.key), 'bench', 'NX');
+  // Ledger ids far above any real row, one per update, as the relay applies them.
+  let ledgerId = 1e12;
+  const update = () =>
+    applyLedgerIncrements(
       infra.redis,
       infra.key,
-      incrementsFor([awardFact(areaId, userId, 1)], () => 'UTC'),
+      incrementsOf(
+        [
+          {
+            outboxId: 0,
+            ledgerId: ledgerId++,
+            userId,
+            teamId: null,
+            areaId,
+            amount: 1,
+            teamAmount: 0,
+            boardAt: new Date(),
+          },
+        ],
+        new Map([[areaId, 'UTC']]),
+      ),
     );
+  for (let i = 0; i < 50; i++) {
+    await update();
     await infra.redis.zincrby(scratch, 1, userId);
   }
   let lua = 0;
@@ -153,11 +172,7 @@ async function measureUpdateCost(server: TestServer, userId: string) {
   // Interleaved so machine noise hits both alike.
   for (let i = 0; i < UPDATE_OPS; i++) {
     let t = performance.now();
-    await applyIncrements(
-      infra.redis,
-      infra.key,
-      incrementsFor([awardFact(areaId, userId, 1)], () => 'UTC'),
-    );
+    await update();
     lua += performance.now() - t;
     t = performance.now();
     await infra.redis.zincrby(scratch, 1, userId);
@@ -197,7 +212,7 @@ export async function benchLeaderboardBroadcast(): Promise<string[]> {
     const cost = await measureUpdateCost(server, resident.userId);
     const costRatio = cost.luaMs / cost.zincrbyMs;
     lines.push(
-      `board update (Lua: all-time + week + versions, 1 round trip) ${(cost.luaMs * 1000).toFixed(0)} µs vs ZINCRBY ${(cost.zincrbyMs * 1000).toFixed(0)} µs: ${costRatio.toFixed(2)}× (target ≤ 2×: ${costRatio <= 2 ? 'met' : 'MISSED'})`,
+      `board update (Lua: at-most-once check, all-time + week + versions, 1 round trip) ${(cost.luaMs * 1000).toFixed(0)} µs vs ZINCRBY ${(cost.zincrbyMs * 1000).toFixed(0)} µs: ${costRatio.toFixed(2)}× (target ≤ 2×: ${costRatio <= 2 ? 'met' : 'MISSED'})`,
     );
     return lines;
   } finally {

@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<string[]>> = {
   client: async () => (await import('./client-paint')).benchClientPaint(),
   'map-idle': async () => (await import('./map-idle')).benchMapIdle(),
   lighthouse: async () => (await import('./lighthouse')).benchLighthouse(),
+  'map-route': async () => (await import('./map-route')).benchMapRoute(),
 };
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ import { startTestServer, type TestServer } from '../support/harness';
 import { runWhenMain } from './main';
 
 const CLIENTS = Number(process.env.BENCH_REVERSAL_CLIENTS ?? 200);
-const ROUNDS = Number(process.env.BENCH_REVERSAL_ROUNDS ?? 30);
+const ROUNDS = Number(process.env.BENCH_REVERSAL_ROUNDS ?? 60);
 /** Longer than the 250 ms broadcast throttle, so every change is a leading-edge send. */
 const QUIET_MS = 300;
 

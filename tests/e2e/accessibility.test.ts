@@ -86,15 +86,28 @@ const VISITS: Visit[] = [
     samePage: true,
     then: submitAsIs('Send your idea'),
   },
+  { name: 'budget', who: 'resident', path: '/budget', then: shows('.cart') },
   { name: 'console-post', who: 'officer', path: '/console', map: true },
   { name: 'console-quests', who: 'officer', path: '/console/quests', then: shows('table') },
   { name: 'console-proposals', who: 'officer', path: '/console/proposals', then: shows('main h1') },
   { name: 'console-review', who: 'officer', path: '/console/review', then: shows('main h1') },
   {
+    name: 'console-budgets',
+    who: 'officer',
+    path: '/console/budgets',
+    then: shows('.budget-round'),
+  },
+  {
     name: 'console-dashboard',
     who: 'officer',
     path: '/console/dashboard',
     then: shows('.stat-grid'),
+  },
+  {
+    name: 'console-integrations',
+    who: 'officer',
+    path: '/console/integrations',
+    then: shows('article.status-card'),
   },
 ];
 

@@ -25,7 +25,14 @@ function privilegedRoutes(server: TestServer): AnyRouteSpec[] {
 async function paramValues(server: TestServer, resident: TestClient & { userId: string }) {
   const values: Record<string, string> = { slug: 'oakfield', userId: resident.userId };
   // Integration ids: the area guard refuses before anything looks them up, so any id does.
-  for (const name of ['keyId', 'integrationId', 'pushId'])
+  for (const name of [
+    'keyId',
+    'integrationId',
+    'pushId',
+    'organisationId',
+    'pitchId',
+    'milestoneId',
+  ])
     values[name] = '00000000-0000-4000-8000-000000000000';
   const quests = await server
     .client()
@@ -40,6 +47,16 @@ async function paramValues(server: TestServer, resident: TestClient & { userId: 
     name: `Team ${uniqueSuffix()}`,
   });
   if (team.status === 201) values.teamId = team.body.id;
+  const rounds = await server
+    .client()
+    .get<{ items: { id: string }[] }>('/api/areas/oakfield/budgets');
+  if (rounds.status === 200 && rounds.body.items[0]) {
+    values.roundId = rounds.body.items[0].id;
+    const round = await server
+      .client()
+      .get<{ projects: { id: string }[] }>(`/api/budgets/${values.roundId}`);
+    if (round.body.projects[0]) values.projectId = round.body.projects[0].id;
+  }
   if (values.questId) {
     await resident.post(`/api/quests/${values.questId}/join`);
     const form = new FormData();

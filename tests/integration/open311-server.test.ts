@@ -265,15 +265,16 @@ describe('Open311 server', () => {
       '/open311/v2/services/{serviceCode}.{format}',
       '/open311/v2/tokens/{token}.{format}',
     ]);
-    type Op = { responses: Record<string, { content?: Record<string, unknown> }> };
+    type Content = { content: Record<string, { schema: { $ref: string } }> };
+    type Op = { responses: Record<string, Content | { $ref: string }> };
     const services = (doc.body.paths['/open311/v2/services.{format}'] as { get: Op }).get;
-    expect(Object.keys(services.responses['200']!.content!)).toEqual([
-      'application/json',
-      'text/xml',
-    ]);
-    expect(Object.keys(services.responses['404']!.content!)).toEqual([
-      'application/json',
-      'text/xml',
-    ]);
+    const ok = services.responses['200'] as Content;
+    expect(Object.keys(ok.content)).toEqual(['application/json', 'text/xml']);
+    expect(services.responses['404']).toEqual({
+      $ref: '#/components/responses/Open311ErrorList404',
+    });
+    const errors = (doc.body as unknown as { components: { responses: Record<string, Content> } })
+      .components.responses['Open311ErrorList404']!;
+    expect(errors.content['text/xml']!.schema.$ref).toBe('#/components/schemas/Open311ErrorList');
   });
 });

@@ -3,6 +3,7 @@
  * in the List tab. On phones the column is a bottom sheet that a second tap on the open
  * tab closes.
  */
+import { creditsView } from '../credits/credits-panel';
 import { leaderboardView } from '../leaderboards/leaderboard';
 import { profileView } from '../profile/profile';
 import { proposeView } from '../quests/propose';
@@ -18,6 +19,7 @@ const TABS: { id: TabId; label: string; view: (ctx: AppContext) => View }[] = [
   { id: 'leaderboard', label: 'Leaderboard', view: leaderboardView },
   { id: 'story', label: 'Story', view: storylineView },
   { id: 'team', label: 'Team', view: teamView },
+  { id: 'credits', label: 'Credits', view: creditsView },
   { id: 'profile', label: 'Me', view: profileView },
 ];
 

@@ -9,10 +9,13 @@ export const EMAIL_FLOW_ROUTES = [
 ] as const;
 export type EmailFlowRoute = (typeof EMAIL_FLOW_ROUTES)[number];
 
-export type Route = 'app' | 'login' | 'register' | 'console' | EmailFlowRoute;
+export type Route =
+  'app' | 'login' | 'register' | 'console' | 'community' | 'budget' | EmailFlowRoute;
 
 export function routeOf(pathname: string): Route {
   if (pathname === '/console' || pathname.startsWith('/console/')) return 'console';
+  if (/^\/(pitches|organisations)(\/|$)/.test(pathname)) return 'community';
+  if (pathname === '/budget') return 'budget';
   if (pathname === '/login') return 'login';
   if (pathname === '/register') return 'register';
   const flow = EMAIL_FLOW_ROUTES.find((r) => pathname === `/${r}`);

@@ -6,11 +6,13 @@ import { connectRealtime } from '../net/socket';
 import type { ConsoleContext, Section } from './types';
 import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
+import { budgetsSection } from './budgets';
 import { dashboardSection } from './dashboard';
 import { integrationsSection } from './integrations';
 import { postQuestSection } from './post-quest';
 import { moderationSection } from './moderation';
 import { proposalsSection } from './proposals';
+import { pitchesSection } from './pitches';
 import { questsTableSection } from './quests-table';
 import { reviewSection } from './review';
 
@@ -18,6 +20,8 @@ const SECTIONS: { path: string; label: string; build: (c: ConsoleContext) => Sec
   { path: '/console', label: 'Post a quest', build: postQuestSection },
   { path: '/console/quests', label: 'Quests', build: questsTableSection },
   { path: '/console/proposals', label: 'Proposals', build: proposalsSection },
+  { path: '/console/budgets', label: 'Budgets', build: budgetsSection },
+  { path: '/console/pitches', label: 'Pitches', build: pitchesSection },
   { path: '/console/review', label: 'Review queue', build: reviewSection },
   { path: '/console/moderation', label: 'Moderation', build: moderationSection },
   { path: '/console/dashboard', label: 'Dashboard', build: dashboardSection },

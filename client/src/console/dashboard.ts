@@ -79,6 +79,87 @@ function stat(label: string, value: number | undefined): HTMLElement {
   );
 }
 
+const PART_LABELS = { economic: 'Economic', social: 'Social', environmental: 'Environmental' };
+
+/** Economic, social and environmental parts of the estimate, with its caveats. */
+function socialValueSplit(d: Dashboard, gbp: (n: number) => string): HTMLElement {
+  const split = d.socialValueSplit;
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Social value by kind'),
+    h('p', {}, split.method),
+    asCardTable(
+      h(
+        'table',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Part', 'Value', 'What it stands for'].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          split.parts.map((p) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, PART_LABELS[p.part]),
+              h('td', {}, gbp(p.valueGbp)),
+              h('td', {}, p.meaning),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h('h3', {}, 'Caveats'),
+    h(
+      'ul',
+      {},
+      split.caveats.map((c) => h('li', {}, c)),
+    ),
+  );
+}
+
+/** Time credits, ratings and (when reported) money against outcomes. */
+function creditsAndRatings(d: Dashboard, gbp: (n: number) => string): HTMLElement[] {
+  const c = d.credits;
+  const avg = d.ratings.overall.average;
+  return [
+    h('h2', {}, 'Time credits and ratings'),
+    h(
+      'div',
+      { class: 'stat-grid' },
+      stat('Credits issued', c.issued),
+      stat('Credits redeemed', c.redeemed),
+      stat('Credits held by residents', c.outstanding),
+      stat('Credits taken back', c.reversed),
+      stat('Partners', c.partners),
+      stat('Codes confirmed', c.codesConfirmed),
+      stat(
+        `Ratings (average ${avg === null ? 'none yet' : `${avg.toFixed(1)} of 5`})`,
+        d.ratings.overall.count,
+      ),
+      d.money ? stat(`Budgets allocated (${gbp(d.money.budgetsAllocatedGbp)})`, undefined) : null,
+      d.money ? stat(`Money released (${gbp(d.money.releasedGbp)})`, undefined) : null,
+    ),
+    chartWithTable(
+      'Average rating by superpower',
+      'Stars (1–5)',
+      SUPERPOWERS.filter((s) => d.ratings.bySuperpower[s].average !== null).map((s) => ({
+        label: `${SUPERPOWER_INFO[s].label} (${d.ratings.bySuperpower[s].count} ratings)`,
+        value: d.ratings.bySuperpower[s].average ?? 0,
+        colour: SUPERPOWER_INFO[s].colour,
+      })),
+    ),
+  ];
+}
+
 function renderDashboard(d: Dashboard): HTMLElement[] {
   const open = (d.questsByStatus.published ?? 0) + (d.questsByStatus.active ?? 0);
   const closed = (d.questsByStatus.closed ?? 0) + (d.questsByStatus.archived ?? 0);
@@ -167,6 +248,8 @@ function renderDashboard(d: Dashboard): HTMLElement[] {
         ),
       ),
     ),
+    socialValueSplit(d, gbp),
+    ...creditsAndRatings(d, gbp),
   ];
 }
 

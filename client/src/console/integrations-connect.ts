@@ -8,7 +8,7 @@ import {
 } from '@govcraft/shared';
 import { call } from '../net/call';
 import { h } from '../ui/dom';
-import { clearErrors, showErrors } from '../ui/errors';
+import { clearErrors, formProblems, showErrors } from '../ui/errors';
 import { toast } from '../ui/toast';
 import type { ConsoleContext } from './types';
 
@@ -51,6 +51,18 @@ function serviceRow(index: number): HTMLElement {
       h('label', { for: `${id}-auto` }, 'Publish at once (otherwise a draft for an officer)'),
     ),
   );
+}
+
+/** What the form still needs, in the console's words, before the server is asked. */
+function missingParts(body: CreateIntegrationRequest) {
+  const problems: { path: string; message: string }[] = [];
+  if (body.name.length < 2) problems.push({ path: 'name', message: 'give the connection a name' });
+  if (body.kind === 'open311' && !body.baseUrl)
+    problems.push({ path: 'baseUrl', message: "enter the endpoint's base URL" });
+  body.services.forEach((s, i) => {
+    if (!s.code) problems.push({ path: `services.${i}.code`, message: 'enter their service code' });
+  });
+  return problems;
 }
 
 export function connectForm(ctx: ConsoleContext, onCreated: () => void): HTMLElement {
@@ -145,6 +157,8 @@ export function connectForm(ctx: ConsoleContext, onCreated: () => void): HTMLEle
       pollEveryMinutes: Number(value('int-every')) || 5,
     };
     try {
+      const problems = missingParts(body);
+      if (problems.length) throw formProblems(...problems);
       await call(api.createIntegration, { params: { slug: ctx.area.slug }, body });
       toast('Connected.', 'success');
       form.reset();

@@ -2,7 +2,7 @@
 import { integrationsContracts as api, type Open311ApiKey } from '@govcraft/shared';
 import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
-import { clearErrors, errorMessage, loadOrExplain, showErrors } from '../ui/errors';
+import { clearErrors, errorMessage, formProblems, loadOrExplain, showErrors } from '../ui/errors';
 import { dateTimeText } from '../ui/format';
 import { toast } from '../ui/toast';
 import type { ConsoleContext } from './types';
@@ -72,6 +72,8 @@ export function apiKeysPanel(ctx: ConsoleContext): HTMLElement {
     clearErrors(form);
     const input = form.querySelector<HTMLInputElement>('input')!;
     try {
+      if (input.value.trim().length < 2)
+        throw formProblems({ path: 'organisation', message: 'enter the organisation’s name' });
       const key = await call(api.issueOpen311ApiKey, {
         params,
         body: { organisation: input.value.trim() },

@@ -20,6 +20,7 @@ import { statusCard } from './status-card';
 import { adviseCheckin, photoAdviceView } from './advice-view';
 import { secondFix } from './confirming-fix';
 import { ApiError } from '../net/api';
+import { holdForLater } from '../offline/hold';
 
 /** How many times an evidence held back by an outage is sent again without a tap. */
 const MAX_AUTOMATIC_RETRIES = 5;
@@ -189,6 +190,13 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
     retryTimer = setTimeout(() => void send(), seconds * 1000);
   }
 
+  /** No connection: the evidence waits in the offline queue, which survives a reload. */
+  async function hold() {
+    sendButton.disabled = true;
+    progressSlot.textContent = await holdForLater(quest, { checkin, photo, text: note.value });
+    sessionStorage.removeItem(noteKey(quest.id));
+  }
+
   async function send() {
     clearErrors(form);
     const problems = missingParts(
@@ -205,12 +213,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       showErrors(form, formProblems({ path: 'checkin', message }));
       return;
     }
-    if (!navigator.onLine) {
-      progressSlot.textContent =
-        "You're offline. We'll send your evidence as soon as you're back online.";
-      window.addEventListener('online', () => void send(), { once: true });
-      return;
-    }
+    if (!navigator.onLine) return hold();
     sendButton.disabled = true;
     sendButton.textContent = 'Sending…';
     const bar = meter('Upload progress', 0, 100);
@@ -271,6 +274,7 @@ export function evidenceFormView(ctx: AppContext, quest: Quest): View {
       sendButton.disabled = false;
       sendButton.textContent = 'Send evidence';
       replaceChildren(progressSlot);
+      if (err instanceof ApiError && err.status === 0) return hold();
       if (err instanceof ApiError && err.isTemporary && retries < MAX_AUTOMATIC_RETRIES) {
         retryLater(err);
         return;

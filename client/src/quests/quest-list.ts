@@ -1,6 +1,7 @@
 /** The quest list: the accessible equivalent of the map, with filters. */
 import { SUPERPOWER_INFO, SUPERPOWERS, type Superpower } from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
+import { budgetBanner } from '../budgets/banner';
 import { h, replaceChildren, uid } from '../ui/dom';
 import { distanceText, isClosingSoon, timeLeftText } from '../ui/format';
 import { superpowerIcon } from '../ui/icons';
@@ -157,6 +158,7 @@ export function questListView(ctx: AppContext): View {
     'section',
     { class: 'panel-section', 'aria-labelledby': 'quests-heading' },
     h('h2', { id: 'quests-heading' }, 'Quests'),
+    budgetBanner(ctx.slug),
     ctx.store.state.me
       ? h(
           'p',

@@ -13,6 +13,7 @@ import { toast } from '../ui/toast';
 import { vouchForm } from '../evidence/vouch-form';
 import { questComments } from '../comments/quest-comments';
 import { questHistory } from './history';
+import { questRating } from '../ratings/quest-rating';
 
 /** Statuses in which a quest takes evidence: active, or reopened as not fixed. */
 const takesEvidence = (q: Quest) => q.status === 'active' || q.status === 'reopened';
@@ -110,6 +111,7 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
       ctx.store.state.me && q.evidenceRules.attestations > 0 && takesEvidence(q)
         ? vouchForm()
         : null,
+      questRating(ctx, q),
       history.el,
       comments.for(q),
     );

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { migratePglite, migratePostgres } from './migrate';
+import { isFreshPgliteDir, readPgliteTemplate, savePgliteTemplate } from './pglite-template';
 
 export type Schema = typeof schema;
 /** The database handle repositories receive; a transaction has the same shape. */
@@ -57,8 +58,13 @@ async function openPglite(dir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dir.startsWith('memory://')) mkdirSync(path.dirname(dir), { recursive: true });
-  const client = await PGlite.create(dir);
-  await migratePglite(client);
+  const fresh = isFreshPgliteDir(dir);
+  const template = fresh ? readPgliteTemplate() : null;
+  const client = await PGlite.create(dir, template ? { loadDataDir: template } : {});
+  if (!template) {
+    await migratePglite(client);
+    if (fresh) await savePgliteTemplate(client);
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     ...databaseOf('pglite', db, client, () => client.close()),

@@ -70,3 +70,31 @@ DROP TRIGGER IF EXISTS users_forget_deleted_account_mail ON users;
 CREATE TRIGGER users_forget_deleted_account_mail
   AFTER UPDATE OF deleted_at ON users
   FOR EACH ROW EXECUTE FUNCTION forget_deleted_account_mail();
+
+-- The time-credit ledger is append-only like the XP ledger: expiries and reversals are new
+-- rows that move credits back, never edits.
+CREATE OR REPLACE FUNCTION credit_ledger_refuse_change() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'credit_ledger is append-only: % refused', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS credit_ledger_append_only ON credit_ledger;
+CREATE TRIGGER credit_ledger_append_only
+  BEFORE UPDATE OR DELETE ON credit_ledger
+  FOR EACH ROW EXECUTE FUNCTION credit_ledger_refuse_change();
+
+-- The money ledger is append-only like the XP ledger: a correction is a new 'reversed' row
+-- pointing at the row it corrects; totals are sums.
+CREATE OR REPLACE FUNCTION money_ledger_refuse_change() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'money_ledger is append-only: % refused', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS money_ledger_append_only ON money_ledger;
+CREATE TRIGGER money_ledger_append_only
+  BEFORE UPDATE OR DELETE ON money_ledger
+  FOR EACH ROW EXECUTE FUNCTION money_ledger_refuse_change();

@@ -164,6 +164,8 @@ export const quests = pgTable(
     rejectionReason: text('rejection_reason'),
     /** Days after a completion in which residents may report the quest not fixed. */
     reopenWindowDays: integer('reopen_window_days').notNull().default(30),
+    /** The effort the quest asks of one person, in minutes; time credits are paid on it. */
+    effortMinutes: integer('effort_minutes').notNull().default(60),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -266,6 +268,10 @@ export const evidence = pgTable(
     reviewReason: text('review_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Evidence captured offline: the capture time on the server's clock; null when sent live. */
+    capturedAt: timestamp('captured_at', { withTimezone: true }),
+    /** How far the phone's clock was ahead of the server's when it sent offline evidence. */
+    deviceClockOffsetMs: integer('device_clock_offset_ms'),
   },
   (t) => [
     index('evidence_area_status_idx').on(t.areaId, t.status, t.submittedAt),
@@ -355,3 +361,7 @@ export * from './tables/mail';
 export * from './tables/open311';
 export * from './tables/ledger';
 export * from './tables/reopen';
+export * from './tables/credits';
+export * from './tables/ratings';
+export * from './tables/organisations';
+export * from './tables/budgets';

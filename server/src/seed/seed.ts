@@ -8,10 +8,13 @@ import { ZAreaBoundary, ZMapFeatures, type AreaRole } from '@govcraft/shared';
 import type { Infra } from '../context';
 import type { Services } from '../services';
 import { DEMO_AREA_SLUG, DEMO_PASSWORD, demoAccounts } from './demo-data';
+import { seedDemoBudgets } from './budgets';
 import { seedDemoComments } from './comments';
+import { seedDemoCredits } from './credits';
 import { seedDemoQuests } from './demo-quests';
 import { seedDemoNotifications } from './notifications';
 import { seedDemoOpen311 } from './open311';
+import { seedDemoOrganisations } from './organisations';
 
 export { DEMO_ACCOUNTS } from './demo-accounts';
 
@@ -46,9 +49,21 @@ async function ensureUser(
   }
 }
 
+/** Logs each finished step, so a first start says what it is doing while it works. */
+function seedProgress(infra: Infra) {
+  const started = Date.now();
+  let done = 0;
+  const step = (name: string) => {
+    done += 1;
+    infra.logger.info({ step: done, ms: Date.now() - started }, `seeding demo area: ${name} done`);
+  };
+  return Object.assign(step, { elapsedMs: () => Date.now() - started });
+}
+
 export async function seedDemo(infra: Infra, services: Services): Promise<void> {
   const existing = await services.areas.list();
   if (existing.some((a) => a.slug === DEMO_AREA_SLUG)) return;
+  const progress = seedProgress(infra);
   const { map, boundary } = loadDemoMap();
   const area = await services.areas.create(null, {
     name: 'Oakfield',
@@ -57,6 +72,7 @@ export async function seedDemo(infra: Infra, services: Services): Promise<void> 
     boundary,
     mapFeatures: map,
   });
+  progress('area');
   const ids: Record<string, string> = {};
   for (const account of demoAccounts) {
     const userId = await ensureUser(services, account);
@@ -67,22 +83,44 @@ export async function seedDemo(infra: Infra, services: Services): Promise<void> 
       await services.areas.setRole(userId, area.slug, userId, account.role as AreaRole);
     }
   }
+  progress('accounts');
   await seedDemoQuests(infra, services, {
     areaId: area.id,
     slug: area.slug,
     officerId: ids.officer!,
   });
+  progress('storyline and quests');
   await seedDemoComments(services, {
     slug: area.slug,
     officerId: ids.officer!,
     residentIds: [ids.amara!, ids.ben!],
   });
+  progress('comments');
   await seedDemoNotifications(services, {
     slug: area.slug,
     areaId: area.id,
     userIds: Object.values(ids),
     residentId: ids.amara!,
   });
+  progress('notifications');
   await seedDemoOpen311(services, { slug: area.slug, areaId: area.id, officerId: ids.officer! });
-  infra.logger.info({ area: area.slug }, 'seeded demo area');
+  progress('council integration');
+  await seedDemoCredits(infra, services, {
+    slug: area.slug,
+    areaId: area.id,
+    officerId: ids.officer!,
+    residentIds: [ids.amara!, ids.ben!],
+  });
+  await seedDemoOrganisations(services, {
+    slug: area.slug,
+    officerId: ids.officer!,
+    leadId: ids.amara!,
+    memberId: ids.ben!,
+  });
+  await seedDemoBudgets(services, {
+    slug: area.slug,
+    officerId: ids.officer!,
+    residentIds: [ids.amara!, ids.ben!],
+  });
+  infra.logger.info({ area: area.slug, ms: progress.elapsedMs() }, 'seeded demo area');
 }

@@ -3,7 +3,9 @@ import { accountsContracts } from './accounts';
 import { adminContracts } from './admin';
 import { areasContracts } from './areas';
 import { auditContracts } from './audit';
+import { budgetsContracts } from './budgets';
 import { commentsContracts } from './comments';
+import { creditsContracts } from './credits';
 import type { RouteContract } from './contract';
 import { evidenceContracts } from './evidence';
 import { healthContracts } from './health';
@@ -14,8 +16,10 @@ import { moderationContracts } from './moderation';
 import { integrationsContracts, open311Contracts } from './open311';
 import { progressContracts } from './progress';
 import { questsContracts } from './quests';
+import { ratingsContracts } from './ratings';
 import { storylinesContracts } from './storylines';
 import { teamsContracts } from './teams';
+import { organisationsContracts } from './organisations';
 import { transparencyContracts } from './transparency';
 import { verificationContracts } from './verification';
 
@@ -24,7 +28,9 @@ export * from './accounts';
 export * from './admin';
 export * from './areas';
 export * from './audit';
+export * from './budgets';
 export * from './comments';
+export * from './credits';
 export * from './evidence';
 export * from './health';
 export * from './leaderboards';
@@ -34,8 +40,10 @@ export * from './moderation';
 export * from './open311';
 export * from './progress';
 export * from './quests';
+export * from './ratings';
 export * from './storylines';
 export * from './teams';
+export * from './organisations';
 export * from './transparency';
 export * from './verification';
 
@@ -45,7 +53,9 @@ export const ALL_CONTRACTS: readonly RouteContract[] = [
   adminContracts,
   areasContracts,
   auditContracts,
+  budgetsContracts,
   commentsContracts,
+  creditsContracts,
   evidenceContracts,
   healthContracts,
   leaderboardsContracts,
@@ -56,8 +66,10 @@ export const ALL_CONTRACTS: readonly RouteContract[] = [
   integrationsContracts,
   progressContracts,
   questsContracts,
+  ratingsContracts,
   storylinesContracts,
   teamsContracts,
+  organisationsContracts,
   transparencyContracts,
   verificationContracts,
 ].flatMap((group) => Object.values(group));

@@ -3,6 +3,7 @@ import {
   ZApproveProposalRequest,
   ZCreateQuestRequest,
   ZManageQuestsQuery,
+  ZMapQuestPage,
   ZMyQuestList,
   ZParticipation,
   ZProposalsQuery,
@@ -31,6 +32,15 @@ export const questsContracts = defineContracts('quests', {
     params: ZSlugParams,
     query: ZQuestListQuery,
     response: ZQuestPage,
+  },
+  mapQuests: {
+    method: 'get',
+    path: '/api/areas/:slug/quests/map',
+    summary:
+      'The map layer: only the fields markers draw, same filters and keyset as listQuests; cacheable for visitors (ETag, 304)',
+    params: ZSlugParams,
+    query: ZQuestListQuery,
+    response: ZMapQuestPage,
   },
   manageQuests: {
     method: 'get',

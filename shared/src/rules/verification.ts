@@ -19,6 +19,13 @@ export { attestationsCheck, officerSignOffCheck, textCheck } from './verificatio
 export { combineScore, decideOutcome, runChecks, verifyEvidence } from './verification/decide';
 export { describeVerificationRules } from './verification/explain';
 export {
+  DEFAULT_OFFLINE_CAPTURE_RULES,
+  describeOfflineCapture,
+  judgeCaptureTime,
+  type CaptureJudgement,
+  type DelayedSubmission,
+} from './verification/offline';
+export {
   allowanceWords,
   checkinAdvice,
   photoAdvice,

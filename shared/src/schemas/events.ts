@@ -55,6 +55,7 @@ export const ZXpAwardedEvent = z.object({
   userId: ZId,
   evidenceId: ZId,
   questId: ZId,
+  /** Negative when XP is taken back (a reversal); `totalXp` and `level` are then lower. */
   amount: z.number().int(),
   bySuperpower: ZXpBySuperpower,
   totalXp: z.number().int(),

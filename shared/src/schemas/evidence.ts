@@ -46,6 +46,9 @@ export const ZCheckinField = z
 export const ZSubmitEvidenceForm = z.object({
   checkin: ZCheckinField.optional(),
   text: ZPlainText(EVIDENCE_TEXT_MAX, { multiline: true }).optional(),
+  /** Evidence captured offline: the phone's clock at capture and at sending (rules/verification/offline). */
+  capturedAt: ZIsoDateTime.optional(),
+  sentAt: ZIsoDateTime.optional(),
 });
 export type SubmitEvidenceForm = z.infer<typeof ZSubmitEvidenceForm>;
 

@@ -122,6 +122,23 @@ export type QuestListQuery = z.infer<typeof ZQuestListQuery>;
 export const ZQuestPage = ZPage(ZQuest);
 export type QuestPage = z.infer<typeof ZQuestPage>;
 
+/** What the map draws of a quest (marker, label, state); the quest sheet loads the rest. */
+export const ZMapQuest = ZQuest.pick({
+  id: true,
+  title: true,
+  location: true,
+  status: true,
+  xp: true,
+  superpowers: true,
+  startsAt: true,
+  endsAt: true,
+  teamSize: true,
+});
+export type MapQuest = z.infer<typeof ZMapQuest>;
+
+export const ZMapQuestPage = ZPage(ZMapQuest);
+export type MapQuestPage = z.infer<typeof ZMapQuestPage>;
+
 export const ZQuestParams = z.object({ questId: ZId });
 export type QuestParams = z.infer<typeof ZQuestParams>;
 

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { ZFieldPerKey, ZId, ZIsoDateTime, ZSlug } from './common';
 import { SUPERPOWERS, ZQuestStatus, ZSuperpower, ZXpBySuperpower } from './domain';
+import { ZCreditsSummary } from './credits';
+import { ZRatingAverage } from './ratings';
 
 const ZCount = z.number().int().min(0);
 
@@ -52,6 +54,28 @@ export const ZSocialValueSummary = z.object({
 });
 export type SocialValueSummary = z.infer<typeof ZSocialValueSummary>;
 
+export const SOCIAL_VALUE_PARTS = ['economic', 'social', 'environmental'] as const;
+export type SocialValuePart = (typeof SOCIAL_VALUE_PARTS)[number];
+export const ZSocialValueShares = ZFieldPerKey(SOCIAL_VALUE_PARTS, z.number().min(0).max(1));
+export type SocialValueShares = z.infer<typeof ZSocialValueShares>;
+
+export const ZSocialValueSplit = z.object({
+  isEstimate: z.literal(true),
+  parts: z.array(
+    z.object({
+      part: z.enum(SOCIAL_VALUE_PARTS),
+      valueGbp: z.number(),
+      /** What the part stands for, in plain words. */
+      meaning: z.string(),
+    }),
+  ),
+  /** How each superpower's proxy value is shared between the parts (each sums to 1). */
+  sharesBySuperpower: ZFieldPerKey(SUPERPOWERS, ZSocialValueShares),
+  method: z.string(),
+  caveats: z.array(z.string()),
+});
+export type SocialValueSplit = z.infer<typeof ZSocialValueSplit>;
+
 export const ZDashboard = z.object({
   area: z.object({ id: ZId, slug: ZSlug, name: z.string(), timezone: z.string() }),
   generatedAt: ZIsoDateTime,
@@ -68,6 +92,22 @@ export const ZDashboard = z.object({
   /** The quests with the most verified completions (the busiest places). */
   topPlaces: z.array(ZTopPlace),
   socialValue: ZSocialValueSummary,
+  /** The same estimate split into economic, social and environmental parts. */
+  socialValueSplit: ZSocialValueSplit,
+  /** Time credits issued, redeemed, expired and reversed in the area. */
+  credits: ZCreditsSummary,
+  /** Residents' ratings of completed quests: overall and by main superpower. */
+  ratings: z.object({
+    overall: ZRatingAverage,
+    bySuperpower: ZFieldPerKey(SUPERPOWERS, ZRatingAverage),
+  }),
+  /**
+   * Money decided and paid against outcomes, in pounds; absent until a feature that
+   * allocates budgets or releases money reports it.
+   */
+  money: z
+    .object({ budgetsAllocatedGbp: z.number().min(0), releasedGbp: z.number().min(0) })
+    .optional(),
 });
 export type Dashboard = z.infer<typeof ZDashboard>;
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ZFieldPerKey } from './common';
 import { ZReopenRules, ZReputationRules } from './reopen';
 import { ZTeamScalingRules } from './progress';
+import { ZTimeCreditRules } from './credits';
 
 /** Every check the verifier knows; a quest's evidence rules decide which of them run. */
 export const VERIFICATION_CHECKS = [
@@ -86,6 +87,25 @@ export const ZVerificationRules = z
   });
 export type VerificationRules = z.infer<typeof ZVerificationRules>;
 
+/** Bounds for evidence captured offline and sent later (rules/verification/offline). */
+export const ZOfflineCaptureRules = z.object({
+  /** The longest we accept between capturing evidence and it reaching us, in hours. */
+  maxDelayH: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
+  /** The furthest the phone's clock may be from ours, in seconds, and still be corrected. */
+  maxClockDriftS: z
+    .number()
+    .int()
+    .min(60)
+    .max(24 * 3600),
+  /** Upload time and jitter: a capture may look this much later than its sending, in seconds. */
+  sendSlackS: z.number().int().min(0).max(3600),
+});
+export type OfflineCaptureRules = z.infer<typeof ZOfflineCaptureRules>;
+
 /** One check explained for residents. */
 export const ZCheckDescription = z.object({
   check: ZVerificationCheck,
@@ -115,5 +135,9 @@ export const ZRulesResponse = z.object({
   reopen: ZReopenRules,
   /** How team quests scale with the team: XP on the team board, each member's XP, evidence. */
   teamScaling: ZTeamScalingRules,
+  /** How late evidence captured offline may arrive and how far the phone's clock may be off. */
+  offline: ZOfflineCaptureRules.extend({ description: z.string() }),
+  /** How verified participation earns time credits (rules/time-credits.ts). */
+  timeCredits: ZTimeCreditRules,
 });
 export type RulesResponse = z.infer<typeof ZRulesResponse>;

@@ -39,6 +39,20 @@ export function createSessionMiddleware(
   });
 }
 
+/**
+ * Runs the session middleware only when it can matter: a read (GET/HEAD) without our
+ * cookie has no session to load and starts none (sign-in is a POST), so it skips the
+ * session store and the per-request session object. Writes always get a session.
+ */
+export function sessionOnlyWhenPresent(sessions: RequestHandler): RequestHandler {
+  const marker = `${SESSION_COOKIE}=`;
+  return (req, res, next) => {
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    if (isRead && !req.headers.cookie?.includes(marker)) return next();
+    sessions(req, res, next);
+  };
+}
+
 const OUTAGE = Symbol('session store outage');
 type WithOutage = Request & { [OUTAGE]?: AppError };
 

@@ -43,6 +43,8 @@ export function verificationInput(
   const checkin = row.checkin as StoredCheckin | null;
   const exif = row.photoExif as StoredExif | null;
   const previous = loaded.previous?.checkin as StoredCheckin | undefined;
+  // Offline evidence is judged when it was captured, with the phone's clock corrected to ours.
+  const offsetMs = row.deviceClockOffsetMs ?? 0;
   return {
     quest: {
       lat: quest.location.lat,
@@ -52,8 +54,10 @@ export function verificationInput(
       endsAt: new Date(quest.endsAt),
       rules: quest.evidenceRules,
     },
-    receivedAt: row.submittedAt,
-    checkin: checkin ? { ...checkin, deviceTime: new Date(checkin.deviceTime) } : null,
+    receivedAt: row.capturedAt ?? row.submittedAt,
+    checkin: checkin
+      ? { ...checkin, deviceTime: new Date(Date.parse(checkin.deviceTime) - offsetMs) }
+      : null,
     photo:
       row.photoHash || exif
         ? {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  judgeCaptureTime,
   missingParts,
   type Quest,
   type SubmitEvidenceForm,
@@ -48,6 +49,31 @@ function assertOpenForEvidence(quest: Quest, now: Date): void {
   if (quest.status !== 'active' && quest.status !== 'reopened') throw notFound('quest');
 }
 
+/** Where offline evidence was captured on our clock, judged by rules/verification/offline. */
+export interface Capture {
+  capturedAt: Date;
+  clockOffsetMs: number;
+}
+
+/**
+ * Evidence sent from a phone's offline queue carries `sentAt`; its capture time is the
+ * earliest device time it names, corrected by the phone's clock offset and refused with the
+ * reason when outside the published bounds. Live evidence (no `sentAt`) has no capture.
+ */
+function captureOf(form: SubmitEvidenceForm, receivedAt: Date): Capture | null {
+  if (!form.sentAt) return null;
+  const deviceTimes = [form.capturedAt, form.checkin?.deviceTime, form.sentAt]
+    .filter((t): t is string => t !== undefined)
+    .map((t) => Date.parse(t));
+  const judged = judgeCaptureTime({
+    capturedAt: new Date(Math.min(...deviceTimes)),
+    sentAt: new Date(form.sentAt),
+    receivedAt,
+  });
+  if (!judged.ok) throw AppError.field('capturedAt', judged.reason);
+  return { capturedAt: judged.capturedAt, clockOffsetMs: judged.clockOffsetMs };
+}
+
 function assertMayParticipate(
   participation: ParticipationRef | undefined,
 ): asserts participation is ParticipationRef {
@@ -81,7 +107,8 @@ export function createSubmission(
       input.userId,
     ]);
     const now = infra.clock.now();
-    assertOpenForEvidence(quest, now);
+    const capture = captureOf(input.form, now);
+    assertOpenForEvidence(quest, capture?.capturedAt ?? now);
     const participation = participations.get(input.userId);
     assertMayParticipate(participation);
     await deps.assertMaySubmit(input.userId, quest.areaId);
@@ -92,7 +119,7 @@ export function createSubmission(
     const photoKey = photo ? photoKeyFor(evidenceId) : null;
     if (photo && photoKey) await storage.put(photoKey, photo.jpeg);
     try {
-      await insertPending(evidenceId, quest, participation, input, photo, photoKey, now);
+      await insertPending(evidenceId, quest, participation, input, photo, photoKey, now, capture);
     } catch (err) {
       if (photoKey) await storage.delete(photoKey);
       if (repo.isUniqueViolation(err, 'evidence_open_per_participation_uq')) {
@@ -115,6 +142,7 @@ export function createSubmission(
     photo: Photo | null,
     photoKey: string | null,
     now: Date,
+    capture: Capture | null,
   ): Promise<void> {
     const exif: StoredExif | null = photo
       ? { ...photo.exif, takenAt: photo.exif.takenAt?.toISOString() ?? null }
@@ -134,6 +162,8 @@ export function createSubmission(
         photoExif: exif,
         text: input.form.text ?? null,
         submittedAt: now,
+        capturedAt: capture?.capturedAt ?? null,
+        deviceClockOffsetMs: capture?.clockOffsetMs ?? null,
       });
       await deps.quests.setParticipationStatuses(tx, [participation.id], 'submitted');
     });

@@ -1,13 +1,12 @@
 /**
  * The Redis side of leaderboards: one sorted set per (area, scope, period[, week]) and one
- * version counter per (area, scope, period). An award touches every affected board in one
- * Lua call (one round trip), and a board is read with its version in one MULTI so the
+ * version counter per (area, scope, period). Ledger rows reach the boards through one Lua
+ * call per batch (apply.ts), and a board is read with its version in one MULTI so the
  * version always describes exactly the rows sent with it.
  */
 import type { CalendarWeek, LeaderboardPeriod, LeaderboardScope } from '@govcraft/shared';
 import type { Redis } from '../../redis/connection';
-import { TIME_SLOTS, secondsSinceEpoch, xpOfScore } from './score';
-import { weeklyKeyExpiresAt } from './weeks';
+import { xpOfScore } from './score';
 
 export type KeyFn = (...parts: string[]) => string;
 
@@ -51,70 +50,6 @@ export interface BoardIncrement {
   at: Date;
   /** The area's week `at` falls in. */
   week: CalendarWeek;
-}
-
-const AWARD_SCRIPT = `
-local n = tonumber(ARGV[1])
-local K = tonumber(ARGV[2])
-for i = 1, n do
-  local base = 2 + (i - 1) * 4
-  local member = ARGV[base + 1]
-  local amount = tonumber(ARGV[base + 2])
-  local tsec = tonumber(ARGV[base + 3])
-  local expireAt = tonumber(ARGV[base + 4])
-  local current = redis.call('ZSCORE', KEYS[i], member)
-  local xp = 0
-  if current then
-    local s = tonumber(current)
-    xp = math.floor(s / K)
-    local reached = K - 1 - (s - xp * K)
-    if reached > tsec then tsec = reached end
-  end
-  redis.call('ZADD', KEYS[i], string.format('%.0f', (xp + amount) * K + (K - 1 - tsec)), member)
-  if expireAt > 0 then redis.call('EXPIREAT', KEYS[i], expireAt) end
-end
-local versions = {}
-for j = n + 1, #KEYS do
-  versions[#versions + 1] = redis.call('INCR', KEYS[j])
-end
-return versions
-`;
-
-type AwardCommand = (numKeys: number, ...keysAndArgs: (string | number)[]) => Promise<number[]>;
-
-function awardCommand(redis: Redis): AwardCommand {
-  const holder = redis as unknown as { gcLeaderboardAward?: AwardCommand };
-  if (!holder.gcLeaderboardAward) {
-    // defineCommand sends EVALSHA and falls back to EVAL once when Redis lacks the script.
-    redis.defineCommand('gcLeaderboardAward', { lua: AWARD_SCRIPT });
-  }
-  return holder.gcLeaderboardAward!.bind(redis);
-}
-
-/**
- * Adds XP to several board rows and bumps each touched board's version, atomically and in
- * one round trip. Returns the distinct boards touched.
- */
-export async function applyIncrements(
-  redis: Redis,
-  key: KeyFn,
-  increments: BoardIncrement[],
-): Promise<BoardId[]> {
-  if (increments.length === 0) return [];
-  const boards = new Map<string, BoardId>();
-  const keys: string[] = [];
-  const args: (string | number)[] = [increments.length, TIME_SLOTS];
-  for (const inc of increments) {
-    boards.set(boardIdText(inc.board), inc.board);
-    keys.push(boardKey(key, inc.board, inc.week));
-    const expireAt =
-      inc.board.period === 'week' ? Math.floor(weeklyKeyExpiresAt(inc.week).getTime() / 1000) : 0;
-    args.push(inc.member, inc.amount, secondsSinceEpoch(inc.at), expireAt);
-  }
-  const touched = [...boards.values()];
-  keys.push(...touched.map((b) => versionKey(key, b)));
-  await awardCommand(redis)(keys.length, ...keys, ...args);
-  return touched;
 }
 
 export interface RawRow {

@@ -7,7 +7,6 @@
 import {
   LEADERBOARD_BROADCAST_TOP,
   rooms,
-  weekOf,
   type LeaderboardEntry,
   type LeaderboardPeriod,
   type LeaderboardResponse,
@@ -18,14 +17,12 @@ import type { Infra } from '../../context';
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
 import { defineSweepJob } from '../../jobs/registry';
-import type { XpAwardedFact } from '../progress/facts';
 import { rebuildLeaderboardsJob } from './jobs';
 import {
   boardIdText,
   readBoard,
   removeMember,
   type BoardId,
-  type BoardIncrement,
   type RawRow,
 } from './boards';
 import { driftGauge, measureDrift } from './drift';
@@ -48,39 +45,6 @@ const PERIODS: LeaderboardPeriod[] = ['all', 'week'];
 
 export const boardsOfArea = (areaId: string): BoardId[] =>
   SCOPES.flatMap((scope) => PERIODS.map((period) => ({ areaId, scope, period })));
-
-/**
- * The board rows an award adds to: user all/week, and team all/week for team awards; the
- * week is the area's week of the award.
- */
-export function incrementsFor(
-  facts: XpAwardedFact[],
-  timeZoneOf: (areaId: string) => string,
-): BoardIncrement[] {
-  const out: BoardIncrement[] = [];
-  for (const f of facts) {
-    const week = weekOf(f.at, timeZoneOf(f.areaId));
-    for (const period of PERIODS) {
-      out.push({
-        board: { areaId: f.areaId, scope: 'users', period },
-        member: f.userId,
-        amount: f.amount,
-        at: f.at,
-        week,
-      });
-      if (f.teamId) {
-        out.push({
-          board: { areaId: f.areaId, scope: 'teams', period },
-          member: f.teamId,
-          amount: f.amount,
-          at: f.at,
-          week,
-        });
-      }
-    }
-  }
-  return out;
-}
 
 export interface BoardRequest {
   areaId: string;

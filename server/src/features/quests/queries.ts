@@ -5,10 +5,13 @@
 import {
   PUBLIC_QUEST_STATUSES,
   type ManageQuestsQuery,
+  type MapQuest,
+  type MapQuestPage,
   type Quest,
   type QuestListQuery,
   type QuestPage,
   type QuestStatus,
+  type Superpower,
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import { AppError, notFound } from '../../lib/errors';
@@ -17,6 +20,21 @@ import type { AreasService } from '../areas/service';
 import { decodeCursor, encodeCursor, ZManageCursor, ZMapCursor } from './cursor';
 import { present, presentMany, rowOrThrow } from './model';
 import * as repo from './repo';
+
+/** A map marker: no completion count, so the map layer costs one query. */
+function presentOnMap(row: repo.MapLayerRow): MapQuest {
+  return {
+    id: row.id,
+    title: row.title,
+    location: { lat: row.lat, lng: row.lng, radiusM: row.radiusM },
+    status: row.status as QuestStatus,
+    xp: row.xp,
+    superpowers: row.superpowers as Superpower[],
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    teamSize: row.teamSize,
+  };
+}
 
 export interface QueriesDeps {
   areas: Pick<AreasService, 'idOfSlug'>;
@@ -55,11 +73,12 @@ export function createQueries(infra: Pick<Infra, 'db'>, deps: QueriesDeps) {
     };
   }
 
-  async function mapPage(
+  /** The map query of one page (plus one row when more follow), after the status check. */
+  async function mapQueryOf(
     actor: Actor | null,
     areaSlug: string,
     query: QuestListQuery,
-  ): Promise<QuestPage> {
+  ): Promise<repo.MapQuery> {
     const areaId = await deps.areas.idOfSlug(areaSlug);
     if (query.status && !PUBLIC_QUEST_STATUSES.includes(query.status)) {
       if (!actor)
@@ -67,15 +86,40 @@ export function createQueries(infra: Pick<Infra, 'db'>, deps: QueriesDeps) {
       await deps.authorise(actor, 'officer', areaId);
     }
     const after = query.cursor ? decodeCursor(ZMapCursor, query.cursor) : undefined;
-    const rows = await repo.listMapPage(db, {
+    return {
       areaId,
       statuses: query.status ? [query.status] : PUBLIC_QUEST_STATUSES,
       bbox: query.bbox,
       superpower: query.superpower,
       after: after && { lng: after[0], lat: after[1], id: after[2] },
       limit: query.limit,
-    });
-    return pageOf(rows, query.limit, (r) => [r.lng, r.lat, r.id]);
+    };
+  }
+
+  const mapKey = (r: repo.MapLayerRow) => [r.lng, r.lat, r.id];
+
+  async function mapPage(
+    actor: Actor | null,
+    areaSlug: string,
+    query: QuestListQuery,
+  ): Promise<QuestPage> {
+    const rows = await repo.listMapPage(db, await mapQueryOf(actor, areaSlug, query));
+    return pageOf(rows, query.limit, mapKey);
+  }
+
+  /** The map layer: the same rows and keyset as `mapPage`, only the fields markers draw. */
+  async function mapLayer(
+    actor: Actor | null,
+    areaSlug: string,
+    query: QuestListQuery,
+  ): Promise<MapQuestPage> {
+    const rows = await repo.listMapLayer(db, await mapQueryOf(actor, areaSlug, query));
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(presentOnMap),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(mapKey(last)) : null,
+    };
   }
 
   async function managePage(areaSlug: string, query: ManageQuestsQuery): Promise<QuestPage> {
@@ -93,6 +137,7 @@ export function createQueries(infra: Pick<Infra, 'db'>, deps: QueriesDeps) {
   return {
     view,
     mapPage,
+    mapLayer,
     managePage,
     proposals: (areaSlug: string, query: Omit<ManageQuestsQuery, 'status'>) =>
       managePage(areaSlug, { ...query, status: 'proposed' }),

@@ -95,7 +95,49 @@ export function mapPageQuery(db: DbOrTx, q: MapQuery) {
     .limit(q.limit + 1);
 }
 
+/** The columns the map layer draws: a third of a full row, and no JSON columns to parse. */
+const MAP_LAYER_COLUMNS = {
+  id: quests.id,
+  title: quests.title,
+  lat: quests.lat,
+  lng: quests.lng,
+  radiusM: quests.radiusM,
+  status: quests.status,
+  xp: quests.xp,
+  superpowers: quests.superpowers,
+  startsAt: quests.startsAt,
+  endsAt: quests.endsAt,
+  teamSize: quests.teamSize,
+};
+export type MapLayerRow = Pick<QuestRow, keyof typeof MAP_LAYER_COLUMNS>;
+
+/** The map page's rows with only the map layer's columns; same order, keyset and plan. */
+export async function listMapLayer(db: DbOrTx, q: MapQuery): Promise<MapLayerRow[]> {
+  const [first, second, ...rest] = q.statuses.map((status) =>
+    db
+      .select(MAP_LAYER_COLUMNS)
+      .from(quests)
+      .where(and(...mapWhere(q, status)))
+      .orderBy(asc(quests.lng), asc(quests.lat), asc(quests.id))
+      .limit(q.limit + 1),
+  );
+  if (!first) throw new RangeError('the map query needs at least one status');
+  if (!second) return first;
+  return unionAll(first, second, ...rest)
+    .orderBy(asc(quests.lng), asc(quests.lat), asc(quests.id))
+    .limit(q.limit + 1);
+}
+
 function statusPageQuery(db: DbOrTx, q: MapQuery, status: string) {
+  return db
+    .select()
+    .from(quests)
+    .where(and(...mapWhere(q, status)))
+    .orderBy(asc(quests.lng), asc(quests.lat), asc(quests.id))
+    .limit(q.limit + 1);
+}
+
+function mapWhere(q: MapQuery, status: string): SQL[] {
   const where: SQL[] = [eq(quests.areaId, q.areaId), eq(quests.status, status)];
   if (q.bbox) {
     const [minLng, minLat, maxLng, maxLat] = q.bbox;
@@ -108,12 +150,7 @@ function statusPageQuery(db: DbOrTx, q: MapQuery, status: string) {
       sql`(${quests.lng}, ${quests.lat}, ${quests.id}) > (${q.after.lng}, ${q.after.lat}, ${q.after.id}::uuid)`,
     );
   }
-  return db
-    .select()
-    .from(quests)
-    .where(and(...where))
-    .orderBy(asc(quests.lng), asc(quests.lat), asc(quests.id))
-    .limit(q.limit + 1);
+  return where;
 }
 
 /** Officer table: newest first, keyset on (createdAt, id). */

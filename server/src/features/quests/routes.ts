@@ -8,6 +8,7 @@ import {
   type Access,
   type AnyRouteSpec,
 } from '../../http/route';
+import { shareableForVisitors } from '../../http/public-cache';
 import type { AreasService } from '../areas/service';
 import type { QuestsService } from './service';
 
@@ -24,7 +25,19 @@ export function questsRoutes(quests: QuestsService, areas: AreasService): AnyRou
   return [
     defineRoute(api.listQuests, {
       access: PUBLIC,
-      handler: ({ actor, params, query }) => quests.mapPage(actor, params.slug, query),
+      handler: async ({ actor, params, query, res }) => {
+        const page = await quests.mapPage(actor, params.slug, query);
+        shareableForVisitors(res, actor);
+        return page;
+      },
+    }),
+    defineRoute(api.mapQuests, {
+      access: PUBLIC,
+      handler: async ({ actor, params, query, res }) => {
+        const page = await quests.mapLayer(actor, params.slug, query);
+        shareableForVisitors(res, actor);
+        return page;
+      },
     }),
     defineRoute(api.manageQuests, {
       access: officerOfSlug,

@@ -1,15 +1,26 @@
 import type { Infra } from '../../context';
 import type { AreasService } from '../areas/service';
 import type { AuditService } from '../audit/service';
+import type { CreditsService } from '../credits/service';
+import type { RatingsService } from '../ratings/service';
 import { feature } from '../module';
 import { transparencyRoutes } from './routes';
 import { createTransparencyService } from './service';
 
 export function transparencyFeature(
   infra: Infra,
-  below: { areas: AreasService; audit: AuditService },
+  below: {
+    areas: AreasService;
+    audit: AuditService;
+    credits: CreditsService;
+    ratings: RatingsService;
+  },
 ) {
-  const transparency = createTransparencyService(infra, { areas: below.areas });
+  const transparency = createTransparencyService(infra, {
+    areas: below.areas,
+    credits: below.credits,
+    ratings: below.ratings,
+  });
   return feature('transparency', transparency, {
     routes: transparencyRoutes(transparency, below.areas, below.audit),
   });

@@ -21,6 +21,8 @@ import {
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { AreasService } from '../areas/service';
+import type { CreditsService } from '../credits/service';
+import type { RatingsService } from '../ratings/service';
 import { toCsv } from './csv';
 import { PRIVATE_QUEST_STATUSES, questCollection, questFeature } from './geojson';
 import * as repo from './repo';
@@ -28,6 +30,7 @@ import {
   DEFAULT_SOCIAL_VALUE_PROXIES,
   SOCIAL_VALUE_LABEL,
   SOCIAL_VALUE_METHOD,
+  splitSocialValue,
 } from './social-value';
 
 export const DASHBOARD_WEEKS = 12;
@@ -83,7 +86,12 @@ export function socialValueSummary(
 
 export function createTransparencyService(
   infra: Pick<Infra, 'db' | 'clock'>,
-  deps: { areas: AreasService; socialValueProxies?: SocialValueProxies },
+  deps: {
+    areas: AreasService;
+    socialValueProxies?: SocialValueProxies;
+    credits: Pick<CreditsService, 'summary'>;
+    ratings: Pick<RatingsService, 'forArea'>;
+  },
 ) {
   const proxies = deps.socialValueProxies ?? DEFAULT_SOCIAL_VALUE_PROXIES;
 
@@ -117,6 +125,11 @@ export function createTransparencyService(
       repo.verifiedByMainSuperpower(infra.db, area.id),
       repo.topPlaces(infra.db, area.id, TOP_PLACES),
     ]);
+    const [credits, ratings] = await Promise.all([
+      deps.credits.summary(area.id),
+      deps.ratings.forArea(area.slug),
+    ]);
+    const socialValue = socialValueSummary(byMain, proxies);
     return {
       area: { id: area.id, slug: area.slug, name: area.name, timezone: area.timezone },
       generatedAt: now.toISOString(),
@@ -128,7 +141,12 @@ export function createTransparencyService(
       totalVerified: byMain.reduce((sum, r) => sum + r.n, 0),
       xpBySuperpower: xp,
       topPlaces: places,
-      socialValue: socialValueSummary(byMain, proxies),
+      socialValue,
+      socialValueSplit: splitSocialValue(socialValue.bySuperpower),
+      credits,
+      ratings: { overall: ratings.overall, bySuperpower: ratings.bySuperpower },
+      // `money` (budgets allocated, money released against outcomes) is added here by the
+      // features that allocate and release money, when they exist below transparency.
     };
   }
 

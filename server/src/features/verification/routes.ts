@@ -1,10 +1,14 @@
 import {
   DEFAULT_REOPEN_RULES,
   DEFAULT_REPUTATION_RULES,
+  DEFAULT_OFFLINE_CAPTURE_RULES,
   DEFAULT_VERIFICATION_RULES,
+  describeOfflineCapture,
   describeTeamScaling,
+  describeTimeCredits,
   describeVerificationRules,
   TEAM_SCALING,
+  TIME_CREDIT_RULES,
   verificationContracts as api,
   type VerificationRules,
 } from '@govcraft/shared';
@@ -24,6 +28,10 @@ export function verificationRoutes(
     reopen: DEFAULT_REOPEN_RULES,
     // How team quests count on the team board, pay members and ask for evidence.
     teamScaling: { description: describeTeamScaling(), ...TEAM_SCALING },
+    // How late evidence captured offline may arrive, and the clock drift allowed for.
+    offline: { description: describeOfflineCapture(), ...DEFAULT_OFFLINE_CAPTURE_RULES },
+    // How verified participation earns time credits.
+    timeCredits: { description: describeTimeCredits(), ...TIME_CREDIT_RULES },
   };
   return [
     defineRoute(api.getVerificationRules, {

@@ -17,7 +17,7 @@ import { percent, plural, wordsForDuration } from './words';
  */
 export function describeVerificationRules(
   rules: VerificationRules = DEFAULT_VERIFICATION_RULES,
-): Omit<RulesResponse, 'reputation' | 'reopen' | 'teamScaling'> {
+): Omit<RulesResponse, 'reputation' | 'reopen' | 'teamScaling' | 'offline' | 'timeCredits'> {
   const { verifyAt, rejectBelow } = rules.thresholds;
   const describe = (
     check: VerificationCheck,
