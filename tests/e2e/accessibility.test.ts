@@ -53,7 +53,7 @@ const submitAsIs = (button: string) => async (page: Page) => {
   await page.locator('.error-summary').waitFor();
 };
 
-const shows = (selector: string) => (page: Page) => page.locator(selector).waitFor();
+const shows = (selector: string) => (page: Page) => page.locator(selector).first().waitFor();
 
 const VISITS: Visit[] = [
   { name: 'map-signed-out', who: 'visitor', path: '/', map: true },
