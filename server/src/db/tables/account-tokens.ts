@@ -1,7 +1,7 @@
 /** Single-use tokens sent by email: verify an address, reset a password, change the address. */
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../schema';
+import { users } from './core';
 
 export const accountTokens = pgTable(
   'account_tokens',

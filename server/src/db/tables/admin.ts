@@ -1,6 +1,6 @@
 /** One-time links that let the first platform admin choose a password (no known password). */
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../schema';
+import { users } from './core';
 
 export const adminSetupTokens = pgTable(
   'admin_setup_tokens',

@@ -17,7 +17,7 @@ import {
   bigint,
   boolean,
 } from 'drizzle-orm/pg-core';
-import { areas, quests, users } from '../schema';
+import { areas, quests, users } from './core';
 
 export const budgetRounds = pgTable(
   'budget_rounds',

@@ -1,7 +1,7 @@
 /** Comments on quests and proposals (proposals are quests in the `proposed` status). */
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { areas, quests, users } from '../schema';
+import { areas, quests, users } from './core';
 
 export const comments = pgTable(
   'comments',

@@ -17,7 +17,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { areas, quests, users } from '../schema';
+import { areas, quests, users } from './core';
 
 /** A local business, leisure centre or venue that honours credits in one area. */
 export const partners = pgTable('partners', {

@@ -1,6 +1,6 @@
 /** Digest emails sent: at most one per person per window, enforced by the primary key. */
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../schema';
+import { users } from './core';
 
 export const digestSends = pgTable(
   'digest_sends',

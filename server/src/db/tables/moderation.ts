@@ -4,7 +4,7 @@
  * a new kind needs no migration; the feature owning the kind resolves the id.
  */
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { areas, users } from '../schema';
+import { areas, users } from './core';
 
 export const contentReports = pgTable(
   'content_reports',

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { areas, users } from '../schema';
+import { areas, users } from './core';
 
 export const notifications = pgTable(
   'notifications',

@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { areas, quests, users } from '../schema';
+import { areas, quests, users } from './core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 

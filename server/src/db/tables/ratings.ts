@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { areas, quests, users } from '../schema';
+import { areas, quests, users } from './core';
 
 export const questRatings = pgTable(
   'quest_ratings',
