@@ -1,1 +1,0 @@
-ALTER TABLE "areas" ADD COLUMN "archived_at" timestamp with time zone;
