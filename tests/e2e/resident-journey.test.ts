@@ -76,7 +76,9 @@ describe('resident journey', () => {
     await officer.page.getByLabel('Radius in metres').fill('80');
     await officer.page.getByLabel('XP reward').fill('70');
     await officer.page.getByLabel(/^Blissful productivity/).check();
-    await expect.poll(() => officer.page.locator('.preview-card .preview-title').textContent()).toBe(title);
+    await expect
+      .poll(() => officer.page.locator('.preview-card .preview-title').textContent())
+      .toBe(title);
     await screenshot(officer.page, 'journey-officer-post-desktop');
     await officer.page.getByRole('button', { name: 'Post quest' }).click();
     await officer.page.waitForURL(`${server.url}/console/quests`);

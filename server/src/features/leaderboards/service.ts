@@ -18,13 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
 import { defineSweepJob } from '../../jobs/registry';
 import { rebuildLeaderboardsJob } from './jobs';
-import {
-  boardIdText,
-  readBoard,
-  removeMember,
-  type BoardId,
-  type RawRow,
-} from './boards';
+import { boardIdText, readBoard, removeMember, type BoardId, type RawRow } from './boards';
 import { driftGauge, measureDrift } from './drift';
 import { boardsLock, ledgerSnapshot } from './outbox';
 import { expectedBoards, liveWeeks, rebuildBoards, type RebuildSummary } from './rebuild';
