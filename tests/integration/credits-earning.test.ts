@@ -35,11 +35,11 @@ describe('earning time credits', () => {
 
     const dashboard = await suite.officer.get<Dashboard>('/api/areas/oakfield/dashboard');
     expect(dashboard.status).toBe(200);
-    expect(dashboard.body.credits).toMatchObject({
-      issued: earned,
-      reversed: earned,
-      outstanding: 0,
-    });
+    // The demo seed has credits of its own; this resident's are the only reversal.
+    const c = dashboard.body.credits;
+    expect(c.reversed).toBe(earned);
+    expect(c.issued).toBeGreaterThanOrEqual(earned);
+    expect(c.outstanding).toBe(c.issued - c.redeemed - c.reversed - c.expired);
     const parts = dashboard.body.socialValueSplit.parts;
     expect(parts.map((p) => p.part)).toEqual(['economic', 'social', 'environmental']);
     const sum = parts.reduce((s, p) => s + p.valueGbp, 0);

@@ -8,6 +8,7 @@ import { call } from '../net/call';
 import { h, replaceChildren } from '../ui/dom';
 import { errorMessage, formProblems, showErrors } from '../ui/errors';
 import { toast } from '../ui/toast';
+import './ratings.css';
 
 const STAR_WORDS = ['', 'Poor', 'Not great', 'OK', 'Good', 'Excellent'];
 
@@ -35,7 +36,7 @@ function ratingForm(questId: string, r: QuestRatings, onSaved: (r: QuestRatings)
             value: String(n),
             ...(r.mine?.stars === n ? { checked: true } : {}),
           }),
-          ` ${n} – ${STAR_WORDS[n]}`,
+          `${n} – ${STAR_WORDS[n]}`,
         ),
       ),
     ),
