@@ -8,7 +8,7 @@ export interface View {
   destroy?(): void;
 }
 
-export type TabId = 'list' | 'leaderboard' | 'story' | 'team' | 'credits' | 'profile';
+export type TabId = 'list' | 'leaderboard' | 'story' | 'team' | 'profile';
 
 /** What panels may use from the resident app. */
 export interface AppContext {

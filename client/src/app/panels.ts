@@ -14,13 +14,28 @@ import { teamView } from '../teams/team';
 import { h, replaceChildren } from '../ui/dom';
 import type { AppContext, TabId, View } from './context';
 
+/**
+ * "Me": your profile, then your time credits and the partners' offers. Credits live here, not
+ * in a tab of their own, because the tab strip is full on a 320 px phone.
+ */
+function meView(ctx: AppContext): View {
+  const parts = [profileView(ctx), creditsView(ctx)];
+  return {
+    el: h(
+      'div',
+      { class: 'me-panel' },
+      parts.map((p) => p.el),
+    ),
+    destroy: () => parts.forEach((p) => p.destroy?.()),
+  };
+}
+
 const TABS: { id: TabId; label: string; view: (ctx: AppContext) => View }[] = [
   { id: 'list', label: 'List', view: questListView },
   { id: 'leaderboard', label: 'Leaderboard', view: leaderboardView },
   { id: 'story', label: 'Story', view: storylineView },
   { id: 'team', label: 'Team', view: teamView },
-  { id: 'credits', label: 'Credits', view: creditsView },
-  { id: 'profile', label: 'Me', view: profileView },
+  { id: 'profile', label: 'Me', view: meView },
 ];
 
 export interface Panels {

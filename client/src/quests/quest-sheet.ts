@@ -1,5 +1,10 @@
 /** The quest sheet: what the problem is, what done looks like, evidence, XP, time, join. */
-import { questsContracts, storylinesContracts, type Quest } from '@govcraft/shared';
+import {
+  LIVE_QUEST_STATUSES,
+  questsContracts,
+  storylinesContracts,
+  type Quest,
+} from '@govcraft/shared';
 import type { AppContext, View } from '../app/context';
 import { requireSignIn } from '../auth/sign-in';
 import { call } from '../net/call';
@@ -131,6 +136,12 @@ export function questSheetView(ctx: AppContext, questId: string, onBack: () => v
         actions,
         h('p', { class: 'done-banner' }, 'You completed this quest. Thank you!'),
       );
+      return;
+    }
+    if (!LIVE_QUEST_STATUSES.includes(q.status)) {
+      // A closed quest takes no one new; its history, rating and comments stay below.
+      replaceChildren(actions, h('p', { class: 'hint' }, 'This quest has closed.'));
+      replaceChildren(slot);
       return;
     }
     const feedback = h('p', { class: 'action-feedback', role: 'status' });
