@@ -45,5 +45,8 @@ describe('earning time credits', () => {
     const sum = parts.reduce((s, p) => s + p.valueGbp, 0);
     expect(sum).toBeCloseTo(dashboard.body.socialValue.totalGbp, 1);
     expect(dashboard.body.socialValueSplit.caveats.length).toBeGreaterThan(0);
+    // The demo's approved pitch (£2,400) with its first milestone (£800) paid; the demo
+    // budget round is still voting, so nothing is funded by it yet.
+    expect(dashboard.body.money).toEqual({ budgetsAllocatedGbp: 2400, releasedGbp: 800 });
   });
 });

@@ -181,3 +181,15 @@ export const roundsAwaitingQuests = async (db: DbOrTx) =>
       .where(and(eq(budgetProjects.funded, true), sql`${budgetProjects.questId} is null`))
       .limit(50)
   ).map((r) => r.id);
+
+/** Pence of every funded project in the area's rounds: budgets allocated by residents' votes. */
+export async function fundedPenceInArea(db: DbOrTx, areaId: string): Promise<number> {
+  const row = await firstRow(
+    db
+      .select({ total: sql<number>`coalesce(sum(${budgetProjects.costPence}), 0)::bigint` })
+      .from(budgetProjects)
+      .innerJoin(budgetRounds, eq(budgetRounds.id, budgetProjects.roundId))
+      .where(and(eq(budgetRounds.areaId, areaId), eq(budgetProjects.funded, true))),
+  );
+  return Number(row?.total ?? 0);
+}

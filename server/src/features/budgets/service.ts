@@ -55,6 +55,7 @@ export function createBudgetsService(infra: Infra, deps: BudgetsDeps) {
     results: results.publicResults,
     /** Every ballot of a round as project-id lists, without voters: for audits, never routed. */
     anonymousBallots: (roundId: string) => repo.ballotsOfRound(infra.db, roundId),
+    fundedPenceInArea: (areaId: string) => repo.fundedPenceInArea(infra.db, areaId),
     jobs: phases.jobs,
   };
 }

@@ -21,7 +21,9 @@ import {
 } from '@govcraft/shared';
 import type { Infra } from '../../context';
 import type { AreasService } from '../areas/service';
+import type { BudgetsService } from '../budgets/service';
 import type { CreditsService } from '../credits/service';
+import type { OrganisationsService } from '../organisations/service';
 import type { RatingsService } from '../ratings/service';
 import { toCsv } from './csv';
 import { PRIVATE_QUEST_STATUSES, questCollection, questFeature } from './geojson';
@@ -91,6 +93,8 @@ export function createTransparencyService(
     socialValueProxies?: SocialValueProxies;
     credits: Pick<CreditsService, 'summary'>;
     ratings: Pick<RatingsService, 'forArea'>;
+    budgets?: Pick<BudgetsService, 'fundedPenceInArea'>;
+    organisations?: Pick<OrganisationsService, 'moneyInArea'>;
   },
 ) {
   const proxies = deps.socialValueProxies ?? DEFAULT_SOCIAL_VALUE_PROXIES;
@@ -112,6 +116,23 @@ export function createTransparencyService(
     >;
   }
 
+  /**
+   * Money decided and paid: budgets allocated are residents' funded projects plus approved
+   * pitches' allocations; released is what pitches were paid per evidenced milestone. Both
+   * are sums of their ledgers, in pounds.
+   */
+  async function moneyAgainstOutcomes(areaId: string): Promise<Dashboard['money']> {
+    if (!deps.budgets || !deps.organisations) return undefined;
+    const [funded, pitches] = await Promise.all([
+      deps.budgets.fundedPenceInArea(areaId),
+      deps.organisations.moneyInArea(areaId),
+    ]);
+    return {
+      budgetsAllocatedGbp: (funded + pitches.allocated) / 100,
+      releasedGbp: pitches.released / 100,
+    };
+  }
+
   /** The officer dashboard; the route has already checked the officer role. */
   async function dashboard(slug: string): Promise<Dashboard> {
     const area = await deps.areas.bySlug(slug);
@@ -125,9 +146,10 @@ export function createTransparencyService(
       repo.verifiedByMainSuperpower(infra.db, area.id),
       repo.topPlaces(infra.db, area.id, TOP_PLACES),
     ]);
-    const [credits, ratings] = await Promise.all([
+    const [credits, ratings, money] = await Promise.all([
       deps.credits.summary(area.id),
       deps.ratings.forArea(area.slug),
+      moneyAgainstOutcomes(area.id),
     ]);
     const socialValue = socialValueSummary(byMain, proxies);
     return {
@@ -145,8 +167,7 @@ export function createTransparencyService(
       socialValueSplit: splitSocialValue(socialValue.bySuperpower),
       credits,
       ratings: { overall: ratings.overall, bySuperpower: ratings.bySuperpower },
-      // `money` (budgets allocated, money released against outcomes) is added here by the
-      // features that allocate and release money, when they exist below transparency.
+      money,
     };
   }
 
