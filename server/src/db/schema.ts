@@ -5,6 +5,7 @@
  * only `./core`, never this file, so there is no import cycle.
  */
 export * from './tables/core';
+export * from './tables/evidence';
 export * from './tables/comments';
 export * from './tables/moderation';
 export * from './tables/admin';
